@@ -1,0 +1,224 @@
+"""``journey``: the learner's console behind the Makefile (test, progress, run, db, typecheck)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from rich.console import Console
+
+from journey import STATE_DIR, curriculum, pg
+from journey.curriculum import HARNESS_PROJECT, WEEK_FOLDERS, Curriculum, Day
+from journey.progress import (
+    FAILING,
+    closing_line,
+    render,
+    render_first_failure,
+    summarize,
+    write_json,
+)
+from journey.runner import run_projects
+
+USAGE_ERROR = 2
+ENVIRONMENT_ERROR = 3
+
+
+class UsageError(Exception):
+    """A wrong argument: the message names what is valid."""
+
+
+def _check_week(value: str) -> int:
+    if not value.isdigit() or int(value) not in WEEK_FOLDERS:
+        raise UsageError(f"week '{value}' does not exist: choose 1-8 (e.g. make test-week 3)")
+    return int(value)
+
+
+def _check_day(plan: Curriculum, value: str) -> int:
+    last = plan.days[-1].day
+    if not value.isdigit() or plan.day(int(value)) is None:
+        raise UsageError(f"day '{value}' does not exist: choose 1-{last} (e.g. make test-day 25)")
+    return int(value)
+
+
+def _start_database() -> bool:
+    """Make sure a server answers; return True when this call started the embedded one."""
+    import sqlalchemy as sa
+
+    if os.environ.get("DATABASE_URL"):
+        url = pg.server_url()
+        engine = sa.create_engine(url, connect_args={"connect_timeout": 5}, poolclass=sa.NullPool)
+        try:
+            with engine.connect():
+                return False
+        except sa.exc.OperationalError as error:
+            raise pg.DatabaseUnavailable(pg.describe_failure(url, error)) from None
+    was_running = pg.embedded_running()
+    pg.ensure_embedded()
+    return not was_running
+
+
+def _test(plan: Curriculum, week: int | None, day: int | None, as_json: bool) -> int:
+    console = Console(stderr=as_json)
+    if day is not None:
+        days: tuple[Day, ...] = (plan.day(day),)  # type: ignore[assignment]
+        title = f"Day {day}"
+    elif week is not None:
+        days = plan.days_of_week(week)
+        title = f"Weeks {WEEK_FOLDERS[week][4:]}"
+    else:
+        days, title = plan.days, "The journey"
+    started_here = _start_database()
+    projects = [p for p in plan.projects(days) if curriculum.has_code(plan.root / p)]
+    if week is None and day is None:
+        projects.append(HARNESS_PROJECT)
+    try:
+        runs = run_projects(plan.root, projects, day)
+    finally:
+        if started_here:
+            pg.stop_embedded()
+    statuses = summarize(days, plan.root, runs)
+    harness = runs.get(HARNESS_PROJECT)
+    extra = {"harness": None if harness is None else {"exit_code": harness.exit_code}}
+    document = write_json(statuses, extra)
+    if as_json:
+        print(json.dumps(document, indent=1))
+    render(console, statuses, title)
+    render_first_failure(console, statuses, days)
+    failing = any(s.status == FAILING for s in statuses)
+    if harness is not None and harness.exit_code != 0:
+        console.print(f"[bold red]The harness's own tests failed[/]: see {harness.log}")
+        failing = True
+    console.print(closing_line(runs), highlight=False)
+    return 1 if failing else 0
+
+
+def _typecheck(plan: Curriculum) -> int:
+    """mypy --strict per project: projects may share top-level names such as ``app``."""
+    strict = {p for d in plan.days if d.strict for p in d.projects}
+    projects = [p for p in plan.projects() if p in strict and curriculum.has_code(plan.root / p)]
+    projects.append(HARNESS_PROJECT)
+    config = plan.root / "pyproject.toml"
+
+    def check(project: str) -> tuple[str, subprocess.CompletedProcess[str]]:
+        cache = STATE_DIR / "mypy" / project.replace("/", "__")
+        command = [sys.executable, "-m", "mypy", "--strict", "--config-file", str(config)]
+        command += ["--cache-dir", str(cache), "."]
+        done = subprocess.run(
+            command, cwd=plan.root / project, capture_output=True, text=True, check=False
+        )
+        return project, done
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(check, projects))
+    failed = 0
+    for project, done in outcomes:
+        mark = "ok " if done.returncode == 0 else "FAIL"
+        print(f"{mark} {project}: {(done.stdout.strip().splitlines() or [''])[-1]}")
+        if done.returncode != 0:
+            failed += 1
+            print(done.stdout)
+    return 1 if failed else 0
+
+
+def _run_app(plan: Curriculum, name: str) -> int:
+    app = plan.app(name)
+    if app is None:
+        valid = ", ".join(a.name for a in plan.apps) or "none yet"
+        raise UsageError(f"no project called '{name}': choose one of {valid} (make run P=NAME)")
+    project_dir = plan.root / app.project
+    if not curriculum.has_code(project_dir):
+        raise UsageError(f"'{name}' has no code yet ({app.project}): build it first")
+    import sqlalchemy as sa
+
+    console = Console()
+    _start_database()
+    server = pg.server_url()
+    database = f"dev_{name}"
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    with engine.connect() as conn:
+        found = sa.text("SELECT 1 FROM pg_database WHERE datname = :n")
+        if conn.execute(found, {"n": database}).scalar() is None:
+            conn.exec_driver_sql(f'CREATE DATABASE "{database}"')
+    url = server.set(database=database).render_as_string(hide_password=False)
+    env = dict(os.environ, DATABASE_URL=url)
+    if app.prepare:
+        subprocess.run([sys.executable, *app.prepare], cwd=project_dir, env=env, check=True)
+    port = os.environ.get("PORT", "8000")
+    console.print(f"Serving {name} on http://127.0.0.1:{port} (docs: /docs), database {database}")
+    command = [sys.executable, "-m", "uvicorn", app.target, "--host", "127.0.0.1", "--port", port]
+    return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
+
+
+def _db(action: str) -> int:
+    if action == "up":
+        _start_database()
+        url = pg.server_url()
+        print(f"PostgreSQL ready: {pg.masked(url)}")
+    elif action == "down":
+        stopped = pg.stop_embedded()
+        print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
+    elif action == "url":
+        print(pg.server_url().render_as_string(hide_password=False))
+    elif action == "shell":
+        os.execv(*_shell_argv())
+    return 0
+
+
+def _shell_argv() -> tuple[str, list[str]]:
+    command = pg.psql_command(pg.server_url())
+    return command[0], command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``journey`` command line."""
+    parser = argparse.ArgumentParser(prog="journey", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    test = commands.add_parser("test", help="run the checks and print the journey table")
+    scope = test.add_mutually_exclusive_group()
+    scope.add_argument("--week", help="the week (1-8) whose folder to run")
+    scope.add_argument("--day", help="the day (1-56) to run")
+    test.add_argument("--json", action="store_true", help="print the results as JSON")
+    progress = commands.add_parser("progress", help="the journey table (runs every day)")
+    progress.add_argument("--json", action="store_true", help="print the results as JSON")
+    commands.add_parser("typecheck", help="mypy --strict on week 1-2, milestones and the harness")
+    run = commands.add_parser("run", help="serve a project with uvicorn on 127.0.0.1")
+    run.add_argument("name")
+    db = commands.add_parser("db", help="the PostgreSQL server")
+    db.add_argument("action", choices=["up", "down", "shell", "url"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``journey`` command."""
+    args = build_parser().parse_args(argv)
+    plan = curriculum.load()
+    try:
+        if args.command == "test":
+            week = _check_week(args.week) if args.week is not None else None
+            day = _check_day(plan, args.day) if args.day is not None else None
+            return _test(plan, week, day, args.json)
+        if args.command == "progress":
+            return _test(plan, None, None, args.json)
+        if args.command == "typecheck":
+            return _typecheck(plan)
+        if args.command == "run":
+            return _run_app(plan, args.name)
+        return _db(args.action)
+    except UsageError as error:
+        print(f"journey: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except pg.DatabaseUnavailable as error:
+        print(f"journey: {error}", file=sys.stderr)
+        return ENVIRONMENT_ERROR
+    except KeyboardInterrupt:
+        print("journey: interrupted; the next run cleans up what this one left.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Per-run databases cloned from a template that already holds a project's schema.
+
+``CREATE DATABASE x TEMPLATE y`` copies a migrated schema in tens of milliseconds,
+so every pytest run (and any test that needs real commits) gets its own database
+instead of sharing, and wiping, one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable
+from typing import TypeAlias
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+SchemaBuilder: TypeAlias = Callable[[str], None]
+Schema: TypeAlias = sa.MetaData | SchemaBuilder | None
+
+PREFIX = "jt_"  # every database the harness creates starts with this
+
+
+def _admin_engine(server: URL) -> sa.Engine:
+    return sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+
+
+def _lock_key(name: str) -> int:
+    return int.from_bytes(hashlib.sha1(name.encode()).digest()[:7], "big")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:24]
+
+
+def schema_fingerprint(metadata: sa.MetaData) -> str:
+    """A short hash of the DDL that ``metadata`` creates: equal schemas share a template."""
+    dialect = sa.create_engine("postgresql+psycopg2://").dialect
+    parts = []
+    for table in metadata.sorted_tables:
+        parts.append(str(CreateTable(table).compile(dialect=dialect)))
+        parts.extend(str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes)
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def drop_database(server: URL, name: str) -> None:
+    """Drop ``name``, closing any session still connected to it."""
+    with _admin_engine(server).connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def drop_abandoned(server: URL) -> list[str]:
+    """Drop per-run databases whose creating process is gone (a killed run)."""
+    dropped = []
+    with _admin_engine(server).connect() as conn:
+        names = conn.execute(
+            sa.text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
+            {"p": f"{PREFIX}run_%"},
+        ).scalars()
+        for name in names:
+            match = re.search(r"_p(\d+)_", name)
+            if match and not _pid_alive(int(match.group(1))):
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                dropped.append(name)
+    return dropped
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exists(conn: sa.Connection, name: str) -> bool:
+    found = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+    return found.scalar() is not None
+
+
+def _build(server: URL, name: str, schema: Schema) -> None:
+    url = server.set(database=name)
+    if isinstance(schema, sa.MetaData):
+        engine = sa.create_engine(url, poolclass=sa.NullPool)
+        try:
+            schema.create_all(engine)
+        finally:
+            engine.dispose()
+    elif schema is not None:
+        schema(url.render_as_string(hide_password=False))
+
+
+def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, bool]:
+    """Create (or reuse) the template holding ``project``'s schema.
+
+    Returns its name and whether it is kept between runs: a ``MetaData`` template
+    is named after its DDL hash and reused; a builder function (Alembic) cannot
+    be fingerprinted cheaply, so its template is built for this run only.
+    """
+    if isinstance(schema, sa.MetaData) or schema is None:
+        fingerprint = schema_fingerprint(schema) if schema is not None else "empty"
+        name, keep = f"{PREFIX}tpl_{_slug(project)}_{fingerprint}", True
+    else:
+        name, keep = f"{PREFIX}run_tpl_{_slug(project)}_p{os.getpid()}_", False
+    with _admin_engine(server).connect() as conn:
+        conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _lock_key(name)})
+        try:
+            if _exists(conn, name) and keep:
+                return name, keep
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+            try:
+                _build(server, name, schema)
+            except BaseException:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                raise
+            return name, keep
+        finally:
+            conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key(name)})
+
+
+def clone(server: URL, template: str, project: str, label: str) -> str:
+    """Create a fresh database from ``template`` for this process; return its name."""
+    name = f"{PREFIX}run_{_slug(project)}_p{os.getpid()}_{label}"[:63]
+    with _admin_engine(server).connect() as conn:
+        # Two clones of one template at the same instant make PostgreSQL report the
+        # template as "being accessed by other users": take turns per template.
+        conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _lock_key(template)})
+        try:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        finally:
+            conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key(template)})
+    return name

@@ -1,0 +1,51 @@
+"""Which server the harness uses, and what it says when that server is unreachable."""
+
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+
+from journey import REPO_ROOT, pg
+
+
+def test_database_url_wins_over_the_embedded_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://learner:pw@db.example:6543/journey")
+    url = pg.server_url()
+    assert (url.host, url.port, url.drivername) == ("db.example", 6543, "postgresql+psycopg2"), (
+        f"Called server_url() with DATABASE_URL set. Got {pg.masked(url)}, "
+        "expected that server through psycopg2"
+    )
+
+
+def test_without_database_url_the_embedded_server_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    url = pg.server_url()
+    with sa.create_engine(url, poolclass=sa.NullPool).connect() as conn:
+        version = conn.execute(sa.text("SHOW server_version")).scalar()
+    assert str(url.query["host"]).startswith(("/tmp", str(pg.PGDATA))), (
+        f"Called server_url() without DATABASE_URL. Got {pg.masked(url)}, "
+        f"expected the embedded server's socket under {pg.PGDATA}"
+    )
+    assert version, "Called SHOW server_version on the embedded server. Got nothing back."
+
+
+def test_unreachable_database_url_gets_one_clear_message_without_password() -> None:
+    env = {"DATABASE_URL": "postgresql://learner:s3cret@127.0.0.1:1/journey", "PATH": "/usr/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "journey.cli", "test", "--day", "1"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 3, f"Called journey test, server down. Got exit {done.returncode}"
+    assert "127.0.0.1:1" in output and "make db-up" in output, (
+        f"Called journey test with a dead server. Got {output!r}, expected its host:port and a fix"
+    )
+    assert "s3cret" not in output and "Traceback" not in output, (
+        f"Called journey test with a dead server. Got {output!r}: password or traceback leaked"
+    )
