@@ -1,0 +1,102 @@
+"""Day 1: the environment report, the typed factorial and the modern-syntax helpers."""
+
+import math
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+import requests
+from setup_check import (
+    describe_python,
+    factorial,
+    first_factorial_above,
+    greet,
+    in_virtual_environment,
+    main,
+)
+
+pytestmark = pytest.mark.day(1)
+
+
+@pytest.mark.parametrize("n", [0, 1, 20])
+def test_factorial_matches_the_standard_library_at_the_edges(n: int) -> None:
+    expected = math.factorial(n)
+    got = factorial(n)
+    assert got == expected, f"Called factorial({n}). Got {got}, expected {expected}"
+
+
+def test_factorial_of_a_negative_number_raises_value_error() -> None:
+    with pytest.raises(ValueError, match="negative"):
+        factorial(-1)
+
+
+def test_first_factorial_above_a_limit_is_the_smallest_one() -> None:
+    n, value = first_factorial_above(1_000_000)
+    assert (n, value) == (10, math.factorial(10)), (
+        f"Called first_factorial_above(1_000_000). Got {(n, value)}, "
+        f"expected (10, {math.factorial(10)})"
+    )
+    assert math.factorial(n - 1) <= 1_000_000
+
+
+def test_greet_puts_the_name_in_the_greeting() -> None:
+    got = greet("Ada")
+    assert got.startswith("Hello, Ada!"), (
+        f"Called greet('Ada'). Got {got!r}, expected 'Hello, Ada!...'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("version_info", "verdict"),
+    [((3, 11, 7), "OK"), ((3, 13, 0), "OK"), ((3, 10, 4), "too old"), ((2, 7, 18), "too old")],
+)
+def test_describe_python_accepts_3_11_and_newer_only(
+    version_info: tuple[int, ...], verdict: str
+) -> None:
+    got = describe_python(version_info)
+    assert verdict in got, (
+        f"Called describe_python({version_info}). Got {got!r}, expected {verdict!r}"
+    )
+
+
+def test_main_writes_the_report_to_the_given_file(tmp_path: Path) -> None:
+    output = tmp_path / "output.txt"
+    status = main([str(output)])
+    assert status == 0, f"Called main([{str(output)!r}]). Got exit status {status}, expected 0"
+    lines = output.read_text(encoding="utf-8").splitlines()
+    major, minor = sys.version_info[:2]
+    expected_lines = [
+        f"Python {major}.{minor}: OK",
+        f"Virtual environment: {'active' if in_virtual_environment() else 'NOT active'}",
+        f"requests {requests.__version__}: imported",
+        f"rich {version('rich')}: imported",
+        "0! = 1",
+        "1! = 1",
+        f"20! = {math.factorial(20)}",
+    ]
+    for line in expected_lines:
+        assert line in lines, f"Called main(). Got file lines {lines}, expected a line {line!r}"
+
+
+def test_main_prints_exactly_what_it_saves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "output.txt"
+    main([str(output)])
+    printed = capsys.readouterr().out
+    saved = output.read_text(encoding="utf-8")
+    assert printed.startswith(saved), (
+        f"Called main(). Got printed {printed!r}, expected it to start with the saved {saved!r}"
+    )
+
+
+def test_main_reports_an_unwritable_path_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main([str(tmp_path)])  # a folder cannot be opened as a file
+    err = capsys.readouterr().err
+    assert status == 1, f"Called main([folder]). Got exit status {status}, expected 1"
+    assert err.startswith("error: cannot write") and err.count("\n") == 1, (
+        f"Called main([folder]). Got stderr {err!r}, expected one 'error: cannot write' line"
+    )

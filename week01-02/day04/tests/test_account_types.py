@@ -1,0 +1,73 @@
+"""Day 4: SavingsAccount and CheckingAccount inherit BankAccount's rules and change one each."""
+
+from decimal import Decimal
+
+import pytest
+from bank_system_v2 import BankAccount, CheckingAccount, SavingsAccount
+
+pytestmark = pytest.mark.day(4)
+
+
+def test_both_account_types_are_bank_accounts() -> None:
+    for account in (SavingsAccount("Alice"), CheckingAccount("Bob")):
+        assert isinstance(account, BankAccount), (
+            f"Called isinstance({account!r}, BankAccount). Got False, expected True"
+        )
+
+
+def test_savings_interest_is_balance_times_rate() -> None:
+    account = SavingsAccount("Alice", Decimal("1000.00"), interest_rate=Decimal("0.05"))
+    credited = account.apply_interest()
+    balance = account.get_balance()
+    assert (credited, balance) == (Decimal("50.00"), Decimal("1050.00")), (
+        f"Called apply_interest() on 1000.00 at 5%. Got {(credited, balance)}, "
+        "expected (50.00, 1050.00)"
+    )
+
+
+def test_savings_interest_is_rounded_to_the_cent_half_to_even() -> None:
+    # 0.25 * 0.10 = 0.025 and 0.35 * 0.10 = 0.035: half-to-even gives 0.02 and 0.04.
+    low = SavingsAccount("A", Decimal("0.25"), interest_rate=Decimal("0.10"))
+    high = SavingsAccount("B", Decimal("0.35"), interest_rate=Decimal("0.10"))
+    got = (low.calculate_interest(), high.calculate_interest())
+    assert got == (Decimal("0.02"), Decimal("0.04")), (
+        f"Called calculate_interest() on 0.25 and 0.35 at 10%. Got {got}, expected (0.02, 0.04)"
+    )
+
+
+def test_savings_account_cannot_be_overdrawn() -> None:
+    account = SavingsAccount("Alice", Decimal("10.00"))
+    with pytest.raises(ValueError, match=r"only 10\.00 available"):
+        account.withdraw(Decimal("10.01"))
+
+
+@pytest.mark.parametrize("rate", ["-0.01", "1.5", "NaN"])
+def test_savings_account_refuses_an_impossible_interest_rate(rate: str) -> None:
+    with pytest.raises(ValueError, match="interest rate"):
+        SavingsAccount("Alice", interest_rate=Decimal(rate))
+
+
+def test_checking_account_may_use_its_overdraft() -> None:
+    account = CheckingAccount("Bob", Decimal("50.00"), overdraft_limit=Decimal("100.00"))
+    got = account.withdraw(Decimal("150.00"))
+    assert got == Decimal("-100.00"), f"Called withdraw(150.00) on 50 + 100 overdraft. Got {got}"
+
+
+def test_checking_account_refuses_beyond_its_overdraft_and_keeps_balance() -> None:
+    account = CheckingAccount("Bob", Decimal("50.00"), overdraft_limit=Decimal("100.00"))
+    with pytest.raises(ValueError, match=r"only 150\.00 available"):
+        account.withdraw(Decimal("150.01"))
+    got = account.get_balance()
+    assert got == Decimal("50.00"), f"Called withdraw(150.01). Got balance {got}, expected 50.00"
+
+
+def test_checking_account_without_overdraft_behaves_like_a_plain_account() -> None:
+    account = CheckingAccount("Bob", Decimal("5.00"), overdraft_limit=Decimal("0"))
+    with pytest.raises(ValueError):
+        account.withdraw(Decimal("5.01"))
+
+
+def test_invalid_amounts_are_still_refused_by_subclasses() -> None:
+    for account in (SavingsAccount("Alice", Decimal("5")), CheckingAccount("Bob")):
+        with pytest.raises(ValueError, match="amount must be positive"):
+            account.withdraw(Decimal("-1"))

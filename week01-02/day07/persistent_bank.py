@@ -1,0 +1,292 @@
+"""Day 7: a bank whose accounts survive between runs, saved as JSON.
+
+    python persistent_bank.py open Alice 100.00
+    python persistent_bank.py deposit Alice 25.50
+    python persistent_bank.py show
+
+Each run loads bank.json (or --file PATH), applies one command and saves the result.
+Money is Decimal, not float, so cents stay exact; it is stored in JSON as a string
+because a JSON number is read back as a float.
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal, Self
+
+FORMAT_VERSION = 1
+CENT = Decimal("0.01")
+Kind = Literal["deposit", "withdrawal"]
+
+
+class BankError(Exception):
+    """An operation the bank refuses: bad amount, unknown owner, insufficient funds."""
+
+
+class BankFileError(Exception):
+    """The bank file cannot be read or written."""
+
+
+class BankFileNotFoundError(BankFileError):
+    """There is no bank file at the given path yet."""
+
+
+class CorruptBankFileError(BankFileError):
+    """The file exists but does not hold a valid bank; it is left untouched."""
+
+
+def parse_amount(text: str) -> Decimal:
+    """Turn text into a positive Decimal of whole cents, or raise BankError."""
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise BankError(f"{text!r} is not an amount") from None
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(CENT):
+        raise BankError(f"amount must be a positive number of cents, got {text}")
+    return amount.quantize(CENT)  # "5" is stored as "5.00"
+
+
+def decimal_field(data: dict[str, Any], key: str) -> Decimal:
+    """Read a money field written as a string; anything else means a corrupt file."""
+    value = data[key]
+    if not isinstance(value, str):
+        raise ValueError(f'{key} must be a string like "12.50", got {value!r}')
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"{key} {value!r} is not a number") from None
+    if not amount.is_finite():
+        raise ValueError(f"{key} {value!r} is not a finite number")
+    return amount
+
+
+@dataclass(frozen=True)
+class Transaction:
+    """One deposit or withdrawal with its UTC time."""
+
+    kind: Kind
+    amount: Decimal
+    timestamp: datetime
+
+    def to_dict(self) -> dict[str, str]:
+        """Return a JSON-ready dict: Decimal and datetime become strings."""
+        return {
+            "kind": self.kind,
+            "amount": str(self.amount),
+            "timestamp": self.timestamp.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Rebuild a transaction from to_dict()'s output."""
+        kind = data["kind"]
+        if kind not in ("deposit", "withdrawal"):
+            raise ValueError(f"unknown transaction kind {kind!r}")
+        timestamp = datetime.fromisoformat(data["timestamp"])
+        if timestamp.tzinfo is None:
+            raise ValueError(f"timestamp {data['timestamp']!r} has no time zone")
+        return cls(kind, decimal_field(data, "amount"), timestamp)
+
+
+@dataclass
+class Account:
+    """An account whose balance never goes below zero."""
+
+    owner: str
+    balance: Decimal = Decimal("0.00")
+    transactions: list[Transaction] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.owner.strip():
+            raise ValueError("owner must not be empty")
+        if not self.balance.is_finite() or self.balance < 0:
+            raise ValueError(f"balance must be zero or more, got {self.balance}")
+
+    def deposit(self, amount: Decimal) -> None:
+        """Add amount and record it."""
+        self.balance += amount
+        self.transactions.append(Transaction("deposit", amount, datetime.now(UTC)))
+
+    def withdraw(self, amount: Decimal) -> None:
+        """Take out amount if the balance allows it, and record it."""
+        if amount > self.balance:
+            raise BankError(f"{self.owner} has {self.balance}, cannot withdraw {amount}")
+        self.balance -= amount
+        self.transactions.append(Transaction("withdrawal", amount, datetime.now(UTC)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of the account and its transactions."""
+        return {
+            "owner": self.owner,
+            "balance": str(self.balance),
+            "transactions": [t.to_dict() for t in self.transactions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Rebuild an account from to_dict()'s output."""
+        transactions = [Transaction.from_dict(t) for t in data["transactions"]]
+        return cls(data["owner"], decimal_field(data, "balance"), transactions)
+
+
+@dataclass
+class Bank:
+    """All accounts, one per owner, with JSON persistence."""
+
+    accounts: dict[str, Account] = field(default_factory=dict)
+
+    def open_account(self, owner: str, balance: Decimal = Decimal("0.00")) -> Account:
+        """Open an account for a new owner."""
+        if not owner.strip():
+            raise BankError("owner must not be empty")
+        if owner in self.accounts:
+            raise BankError(f"{owner} already has an account")
+        account = Account(owner, balance)
+        self.accounts[owner] = account
+        return account
+
+    def get_account(self, owner: str) -> Account:
+        """Return the owner's account or raise BankError."""
+        if owner not in self.accounts:
+            raise BankError(f"no account for {owner}")
+        return self.accounts[owner]
+
+    def save_to_file(self, filename: str | Path) -> None:
+        """Write the bank to filename as JSON, atomically: the old file stays whole on failure."""
+        path = Path(filename)
+        document = {
+            "version": FORMAT_VERSION,
+            "accounts": [account.to_dict() for account in self.accounts.values()],
+        }
+        text = json.dumps(document, indent=2) + "\n"
+        try:
+            # Write a temporary file beside the target, then swap it in with os.replace,
+            # which is atomic: a crash mid-write can never leave half a bank.json behind.
+            # mkstemp creates the file readable by its owner only, which suits bank data.
+            fd, temp_name = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            )
+        except OSError as error:
+            raise BankFileError(f"cannot save to {path}: {error.strerror}") from error
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())  # the bytes are on disk before the rename
+            os.replace(temp_name, path)
+        except OSError as error:
+            Path(temp_name).unlink(missing_ok=True)
+            raise BankFileError(f"cannot save to {path}: {error.strerror}") from error
+
+    @classmethod
+    def load_from_file(cls, filename: str | Path) -> Self:
+        """Read a bank saved by save_to_file, or raise a BankFileError saying what is wrong."""
+        path = Path(filename)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise BankFileNotFoundError(f"no bank file at {path}") from None
+        except UnicodeDecodeError:
+            raise CorruptBankFileError(f"{path} is not a text file") from None
+        except OSError as error:
+            raise BankFileError(f"cannot read {path}: {error.strerror}") from error
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise CorruptBankFileError(
+                f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            ) from None
+        try:
+            accounts = accounts_from_document(document)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            detail = f"missing field {error}" if isinstance(error, KeyError) else str(error)
+            raise CorruptBankFileError(f"{path} does not hold a valid bank: {detail}") from None
+        return cls({account.owner: account for account in accounts})
+
+
+def accounts_from_document(document: Any) -> list[Account]:
+    """Check the parsed JSON's shape and rebuild its accounts; raise ValueError if it is wrong."""
+    if not isinstance(document, dict):
+        raise ValueError("the top level must be a JSON object")
+    if document.get("version") != FORMAT_VERSION:
+        raise ValueError(f"unsupported format version {document.get('version')!r}")
+    accounts = [Account.from_dict(data) for data in document["accounts"]]
+    owners = [account.owner for account in accounts]
+    if len(set(owners)) != len(owners):
+        raise ValueError("an owner appears twice")
+    return accounts
+
+
+def plural(items: list[Transaction]) -> str:
+    """Return the suffix that makes 'transaction' agree with len(items)."""
+    return "" if len(items) == 1 else "s"
+
+
+def load_or_start(path: Path) -> Bank:
+    """Load the bank at path; on the very first run, when no file exists yet, start empty."""
+    try:
+        return Bank.load_from_file(path)
+    except BankFileNotFoundError:
+        return Bank()
+
+
+def run_command(bank: Bank, args: argparse.Namespace) -> str:
+    """Apply one parsed command to bank and return the line to print."""
+    if args.command == "show":
+        lines = [
+            f"{a.owner}: {a.balance} ({len(a.transactions)} transaction{plural(a.transactions)})"
+            for a in bank.accounts.values()
+        ]
+        return "\n".join(lines) or "no accounts yet"
+    if args.command == "open":
+        opening = parse_amount(args.amount) if args.amount else Decimal("0.00")
+        account = bank.open_account(args.owner, opening)
+        return f"opened an account for {account.owner} with {account.balance}"
+    account = bank.get_account(args.owner)
+    amount = parse_amount(args.amount)
+    if args.command == "deposit":
+        account.deposit(amount)
+    else:
+        account.withdraw(amount)
+    return f"{account.owner}: {account.balance}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe the command line: one command per run, applied to the bank file."""
+    parser = argparse.ArgumentParser(description="A bank whose accounts are saved as JSON.")
+    parser.add_argument("--file", type=Path, default=Path("bank.json"), help="default: bank.json")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("show", help="list the accounts")
+    opening = commands.add_parser("open", help="open an account")
+    opening.add_argument("owner")
+    opening.add_argument("amount", nargs="?", help="opening deposit (omit for 0.00)")
+    for name in ("deposit", "withdraw"):
+        command = commands.add_parser(name, help=f"{name} an amount")
+        command.add_argument("owner")
+        command.add_argument("amount")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Load the bank, apply one command, save if it changed anything; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        bank = load_or_start(args.file)
+        message = run_command(bank, args)
+        if args.command != "show":
+            bank.save_to_file(args.file)  # only after the command succeeded
+    except (BankError, BankFileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Day 7: the command line keeps its data between runs and never damages the file."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from persistent_bank import main
+
+pytestmark = pytest.mark.day(7)
+
+SCRIPT = Path(__file__).resolve().parents[1] / "persistent_bank.py"
+
+
+def run_program(bank_file: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run persistent_bank.py as a fresh process, as a user would."""
+    command = [sys.executable, str(SCRIPT), "--file", str(bank_file), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_data_survives_a_program_restart(tmp_path: Path) -> None:
+    bank_file = tmp_path / "bank.json"
+    run_program(bank_file, "open", "Alice", "100")
+    run_program(bank_file, "deposit", "Alice", "25.50")
+    shown = run_program(bank_file, "show")
+    assert shown.stdout == "Alice: 125.50 (1 transaction)\n", (
+        f"Ran open, deposit, then show in three processes. Got {shown.stdout!r}, "
+        "expected 'Alice: 125.50 (1 transaction)'"
+    )
+
+
+def test_a_corrupt_file_gives_one_error_line_and_is_not_overwritten(tmp_path: Path) -> None:
+    bank_file = tmp_path / "bank.json"
+    bank_file.write_text("{ not json", encoding="utf-8")
+    result = run_program(bank_file, "open", "Alice", "10")
+    assert result.returncode == 1, f"Ran open on a corrupt file. Got exit {result.returncode}"
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, (
+        f"Ran open on a corrupt file. Got stderr {result.stderr!r}, expected one error line"
+    )
+    got = bank_file.read_text(encoding="utf-8")
+    assert got == "{ not json", f"Ran open on a corrupt file. Got file {got!r}, expected it intact"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["withdraw", "Alice", "10.01"], "error: Alice has 10.00, cannot withdraw 10.01\n"),
+        (["deposit", "Zoe", "1"], "error: no account for Zoe\n"),
+        (["deposit", "Alice", "ten"], "error: 'ten' is not an amount\n"),
+        (["deposit", "Alice", "-1"], "error: amount must be a positive number of cents, got -1\n"),
+        (["open", "Alice"], "error: Alice already has an account\n"),
+    ],
+)
+def test_a_refused_command_explains_itself_and_leaves_the_file_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    main(["--file", str(bank_file), "open", "Alice", "10.00"])
+    before = bank_file.read_bytes()
+    capsys.readouterr()
+    status = main(["--file", str(bank_file), *args])
+    err = capsys.readouterr().err
+    assert (status, err) == (1, message), f"Called main({args}). Got {(status, err)}, expected 1"
+    assert bank_file.read_bytes() == before, f"Called main({args}). Got a changed bank file"
+
+
+def test_show_on_a_first_run_creates_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    status = main(["--file", str(bank_file), "show"])
+    out = capsys.readouterr().out
+    assert (status, out) == (0, "no accounts yet\n"), f"Called show first. Got {(status, out)}"
+    assert not bank_file.exists(), "Called show first. Got a bank file, expected none"

@@ -1,0 +1,123 @@
+"""Day 7: save_to_file and load_from_file keep every account, amount and timestamp."""
+
+import json
+import os
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from persistent_bank import (
+    Bank,
+    BankFileError,
+    BankFileNotFoundError,
+    CorruptBankFileError,
+)
+
+pytestmark = pytest.mark.day(7)
+
+
+def sample_bank() -> Bank:
+    bank = Bank()
+    alice = bank.open_account("Alice", Decimal("100.00"))
+    alice.deposit(Decimal("0.10"))
+    alice.withdraw(Decimal("20.05"))
+    bank.open_account("Bob")
+    return bank
+
+
+def test_a_saved_bank_loads_back_equal(tmp_path: Path) -> None:
+    bank = sample_bank()
+    path = tmp_path / "bank.json"
+    bank.save_to_file(path)
+    loaded = Bank.load_from_file(path)
+    assert loaded == bank, f"Called save_to_file then load_from_file. Got {loaded}, expected {bank}"
+
+
+def test_money_is_stored_as_exact_strings_and_times_as_iso_utc(tmp_path: Path) -> None:
+    path = tmp_path / "bank.json"
+    sample_bank().save_to_file(path)
+    alice = json.loads(path.read_text(encoding="utf-8"))["accounts"][0]
+    assert alice["balance"] == "80.05", f"Read the saved balance. Got {alice['balance']!r}"
+    amounts = [t["amount"] for t in alice["transactions"]]
+    assert amounts == ["0.10", "20.05"], f"Read the saved amounts. Got {amounts}"
+    for transaction in alice["transactions"]:
+        stamp = datetime.fromisoformat(transaction["timestamp"])
+        assert stamp.utcoffset() == timedelta(0), (
+            f"Read a saved timestamp. Got {transaction['timestamp']!r}, expected ISO time in UTC"
+        )
+
+
+def test_loading_a_missing_file_raises_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "nothing-here.json"
+    with pytest.raises(BankFileNotFoundError, match=r"no bank file at .*nothing-here\.json"):
+        Bank.load_from_file(path)
+
+
+def test_invalid_json_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bank.json"
+    path.write_text('{\n  "version": 1,\n  "accounts": [\n', encoding="utf-8")
+    with pytest.raises(CorruptBankFileError, match=r"not valid JSON \(line 4"):
+        Bank.load_from_file(path)
+
+
+VALID_ACCOUNT = {"owner": "Alice", "balance": "1.00", "transactions": []}
+BAD_DOCUMENTS = {
+    "a list": [],
+    "no version": {"accounts": []},
+    "a future version": {"version": 99, "accounts": []},
+    "no accounts": {"version": 1},
+    "a float balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": 1.5}]},
+    "a word balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "lots"}]},
+    "a negative balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "-1"}]},
+    "a duplicate owner": {"version": 1, "accounts": [VALID_ACCOUNT, VALID_ACCOUNT]},
+    "a naive timestamp": {
+        "version": 1,
+        "accounts": [
+            {
+                **VALID_ACCOUNT,
+                "transactions": [
+                    {"kind": "deposit", "amount": "1.00", "timestamp": "2026-01-05T09:00:00"}
+                ],
+            }
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("problem", BAD_DOCUMENTS)
+def test_valid_json_of_the_wrong_shape_is_reported_as_corrupt(tmp_path: Path, problem: str) -> None:
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(BAD_DOCUMENTS[problem]), encoding="utf-8")
+    with pytest.raises(CorruptBankFileError, match="does not hold a valid bank"):
+        Bank.load_from_file(path)
+
+
+def test_saving_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
+    sample_bank().save_to_file(tmp_path / "bank.json")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["bank.json"], f"Called save_to_file. Got folder {names}, expected bank.json"
+
+
+def test_a_failed_save_keeps_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bank.json"
+    Bank().save_to_file(path)
+    before = path.read_bytes()
+
+    def crash(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(BankFileError, match=r"cannot save to .*No space left"):
+        sample_bank().save_to_file(path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert path.read_bytes() == before and names == ["bank.json"], (
+        f"Called a failing save_to_file. Got folder {names}, expected the old bank.json only"
+    )
+
+
+def test_saving_into_a_missing_folder_raises_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BankFileError, match="cannot save to"):
+        Bank().save_to_file(tmp_path / "no-such-folder" / "bank.json")
