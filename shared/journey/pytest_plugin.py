@@ -85,7 +85,8 @@ def _journey_template(
 
     from journey import databases, pg
 
-    project = Path(str(request.config.rootpath)).name
+    # The folder pytest was started in is the project (the runner starts it there).
+    project = Path(request.config.invocation_params.dir).name
     try:
         server = pg.server_url()
     except pg.DatabaseUnavailable as error:

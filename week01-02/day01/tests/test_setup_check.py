@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import requests
+
 from setup_check import (
     describe_python,
     factorial,

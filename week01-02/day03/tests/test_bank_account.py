@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
-import bank_system
 import pytest
+
+import bank_system
 from bank_system import BankAccount
 
 pytestmark = pytest.mark.day(3)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from bank_system_v2 import BankAccount, CheckingAccount, SavingsAccount
 
 pytestmark = pytest.mark.day(4)

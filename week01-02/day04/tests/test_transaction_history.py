@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
-import bank_system_v2
 import pytest
+
+import bank_system_v2
 from bank_system_v2 import CheckingAccount, SavingsAccount, TransactionHistory
 
 pytestmark = pytest.mark.day(4)

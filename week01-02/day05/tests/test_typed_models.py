@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+
 from typed_models import AccountManager, BankAccount, Transaction, TransactionType
 
 pytestmark = pytest.mark.day(5)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from bank_with_errors import (
     BankAccount,
     BankError,

@@ -4,6 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from bank_with_errors import BankAccount, attempt, configure_logging, logger, main
 
 pytestmark = pytest.mark.day(6)

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from persistent_bank import main
 
 pytestmark = pytest.mark.day(7)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from utils.math_ops import OPERATIONS, add, calculate, divide, multiply, subtract
 
 pytestmark = pytest.mark.day(2)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from utils.string_ops import format_equation, format_number
 
 pytestmark = pytest.mark.day(2)

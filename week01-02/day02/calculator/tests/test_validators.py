@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from utils.validators import is_numeric, parse_number, parse_operator
 
 pytestmark = pytest.mark.day(2)

@@ -1,0 +1,121 @@
+"""Day 13: CSV export, the stats dashboard, and rich colour output only where it belongs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from cli_support import AppContext
+from conftest import RunCli
+from export import CSV_COLUMNS, export_to_csv
+from manager import TaskManager
+from models import Priority
+from render import RICH_ROW_LIMIT, rich_task_table
+from stats import compute_stats
+from storage import JsonStorage
+
+pytestmark = pytest.mark.day(13)
+
+TODAY = date(2026, 3, 10)
+
+
+def test_export_to_csv_writes_a_header_and_one_row_per_task(manager: TaskManager) -> None:
+    manager.add("Buy milk, eggs", tags=["home", "shop"], due=date(2026, 3, 12))
+    manager.add('Say "hi"', priority=Priority.HIGH)
+    stream = io.StringIO()
+    count = export_to_csv(manager, stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert count == 2 and tuple(rows[0]) == CSV_COLUMNS, f"Called export_to_csv. Got {rows}"
+    assert (rows[0]["title"], rows[0]["tags"], rows[0]["due"]) == (
+        "Buy milk, eggs",
+        "home;shop",
+        "2026-03-12",
+    )
+    assert (rows[1]["title"], rows[1]["priority"], rows[1]["due"]) == ('Say "hi"', "high", ""), (
+        rows[1]
+    )
+
+
+def test_cli_export_writes_a_csv_file(run_cli: RunCli, tmp_path: Path) -> None:
+    run_cli("add", "one")
+    run_cli("add", "two")
+    target = tmp_path / "out.csv"
+    result = run_cli("export", str(target))
+    titles = [row["title"] for row in csv.DictReader(target.open(encoding="utf-8"))]
+    assert result.exit_code == 0 and titles == ["one", "two"], (
+        f"Called export out.csv. Got {titles}"
+    )
+
+
+def test_cli_export_dash_prints_csv_to_stdout(run_cli: RunCli) -> None:
+    run_cli("add", "one")
+    lines = run_cli("export", "-").stdout.splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS) and lines[1].startswith("1,one,pending"), (
+        f"Got {lines}"
+    )
+
+
+def test_stats_counts_total_completed_percentage_and_overdue(manager: TaskManager) -> None:
+    manager.add("late", due=TODAY - timedelta(days=1), priority=Priority.HIGH)
+    manager.add("fine", due=TODAY + timedelta(days=1))
+    manager.add("done late", due=TODAY - timedelta(days=5))
+    manager.complete(3)
+    stats = compute_stats(manager, TODAY)
+    got = (stats.total, stats.completed, stats.pending, stats.completed_percent, stats.overdue)
+    assert got == (3, 1, 2, 33.3, 1), (
+        f"Called compute_stats. Got {got}, expected (3, 1, 2, 33.3, 1)"
+    )
+    assert stats.pending_by_priority == {Priority.HIGH: 1, Priority.MEDIUM: 1, Priority.LOW: 0}
+
+
+def test_stats_of_no_tasks_is_zero_percent_not_a_crash() -> None:
+    stats = compute_stats([], TODAY)
+    assert (stats.total, stats.completed_percent) == (0, 0.0), f"Got {stats}"
+
+
+def test_cli_stats_json_is_machine_readable(run_cli: RunCli) -> None:
+    run_cli("add", "a")
+    run_cli("add", "b", "--due", "2000-01-01")
+    run_cli("complete", "1")
+    data = json.loads(run_cli("stats", "--json").stdout)
+    got = (data["total"], data["completed"], data["completed_percent"], data["overdue"])
+    assert got == (2, 1, 50.0, 1), f"Called stats --json. Got {got}, expected (2, 1, 50.0, 1)"
+
+
+def test_cli_stats_plain_output_lists_each_figure(run_cli: RunCli) -> None:
+    run_cli("add", "a")
+    run_cli("complete", "1")
+    out = run_cli("stats").stdout
+    for expected in ("Total      1", "Completed  1 (100.0%)", "Overdue    0"):
+        assert expected in out, f"Called stats. Got {out!r}, expected a line {expected!r}"
+
+
+def test_output_to_a_pipe_has_no_colour_codes(run_cli: RunCli) -> None:
+    run_cli("add", "a", "-p", "high", "-d", "2000-01-01")
+    for args in (["list"], ["stats"], ["--no-color", "list"]):
+        out = run_cli(*args).stdout
+        assert "\x1b[" not in out, f"Called {args} into a pipe. Got ANSI codes in {out!r}"
+
+
+def test_rich_is_used_only_for_a_colour_terminal_and_short_lists(tasks_file: Path) -> None:
+    app = AppContext(JsonStorage(tasks_file), color=True)
+    plain = AppContext(JsonStorage(tasks_file), color=False)
+    got = (app.use_rich(10), app.use_rich(RICH_ROW_LIMIT + 1), plain.use_rich(10))
+    assert got == (True, False, False), f"Called use_rich. Got {got}, expected (True, False, False)"
+
+
+def test_rich_table_colours_priority_and_overdue_dates(manager: TaskManager) -> None:
+    manager.add("urgent and late", priority=Priority.HIGH, due=TODAY - timedelta(days=1))
+    console = Console(record=True, force_terminal=True, color_system="standard", width=100)
+    console.print(rich_task_table(list(manager), TODAY))
+    styled = console.export_text(styles=True)
+    assert "urgent and late" in styled and "(overdue)" in styled, f"Got {styled!r}"
+    assert "\x1b[1;31mhigh" in styled, (
+        f"Rendered a HIGH task. Got no bold red priority in {styled!r}"
+    )
