@@ -1,0 +1,30 @@
+"""Two HTTP middleware functions: an access log with timings, and an X-Process-Time header."""
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+from fastapi import Request, Response
+
+CallNext = Callable[[Request], Awaitable[Response]]
+access_logger = logging.getLogger("background_api.access")
+
+
+async def log_requests(request: Request, call_next: CallNext) -> Response:
+    """Log method, path, status and duration of every request, once it has an answer."""
+    start = time.perf_counter()
+    response = await call_next(request)
+    duration_ms = (time.perf_counter() - start) * 1000
+    # Background tasks run after this point: their time is not the client's wait.
+    access_logger.info(
+        "%s %s %d %.1fms", request.method, request.url.path, response.status_code, duration_ms
+    )
+    return response
+
+
+async def add_process_time_header(request: Request, call_next: CallNext) -> Response:
+    """Tell the client how long the server spent on its request, in seconds."""
+    start = time.perf_counter()
+    response = await call_next(request)
+    response.headers["X-Process-Time"] = f"{time.perf_counter() - start:.4f}"
+    return response

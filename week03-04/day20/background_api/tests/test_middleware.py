@@ -1,0 +1,71 @@
+"""Day 20: the access-log middleware and the X-Process-Time header middleware."""
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import EMAIL_DELAY_SECONDS
+
+pytestmark = pytest.mark.day(20)
+
+ACCESS = "background_api.access"
+
+
+def access_records(caplog: pytest.LogCaptureFixture) -> list[tuple[object, ...]]:
+    """The (method, path, status, duration_ms) of every access log line captured."""
+    return [tuple(r.args) for r in caplog.records if r.name == ACCESS and isinstance(r.args, tuple)]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected_status"),
+    [("GET", "/outbox", 200), ("GET", "/nowhere", 404), ("POST", "/users", 422)],
+)
+def test_each_request_is_logged_with_method_path_status_and_duration(
+    client: TestClient,
+    caplog: pytest.LogCaptureFixture,
+    method: str,
+    path: str,
+    expected_status: int,
+) -> None:
+    caplog.set_level(logging.INFO, logger=ACCESS)
+    client.request(method, path, json={} if method == "POST" else None)
+    records = access_records(caplog)
+    assert [r[:3] for r in records] == [(method, path, expected_status)], (
+        f"Called {method} {path}. Got access log {records}, "
+        f"expected one line for {method} {path} {expected_status}"
+    )
+    duration_ms = records[0][3]
+    assert isinstance(duration_ms, float) and 0 <= duration_ms < 5000, (
+        f"Called {method} {path}. Got duration {duration_ms!r}, expected milliseconds"
+    )
+
+
+def test_logged_duration_excludes_the_background_email(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="background_api")
+    client.post("/users", json={"name": "Ada", "email": "ada@example.com"})
+    messages = [record.getMessage() for record in caplog.records]
+    access_index = next(i for i, m in enumerate(messages) if m.startswith("POST /users 201"))
+    sent_index = messages.index("welcome email sent to ada@example.com")
+    assert access_index < sent_index, (
+        f"Read the log. Got {messages}, expected the access line before the email was sent"
+    )
+    duration_ms = access_records(caplog)[0][3]
+    assert isinstance(duration_ms, float) and duration_ms < EMAIL_DELAY_SECONDS * 1000 / 2, (
+        f"Called POST /users. Got logged duration {duration_ms} ms, "
+        f"expected far less than the {EMAIL_DELAY_SECONDS * 1000:.0f} ms email"
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), [("GET", "/outbox"), ("GET", "/nowhere"), ("POST", "/users")]
+)
+def test_every_response_carries_x_process_time_in_seconds(
+    client: TestClient, method: str, path: str
+) -> None:
+    response = client.request(method, path, json={} if method == "POST" else None)
+    header = response.headers.get("X-Process-Time")
+    assert header is not None, f"Called {method} {path}. Got no X-Process-Time header"
+    assert 0 <= float(header) < 5, f"Called {method} {path}. Got X-Process-Time {header!r}"
