@@ -70,7 +70,7 @@ def parse_url(raw: str | None) -> URL:
         raise RunError(f"not a database URL: {raw!r}") from None
     if url.get_backend_name() != "postgresql":
         raise RunError(f"expected a postgresql:// URL, got {url.drivername}://")
-    # SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3; the journey installs psycopg2.
+    # SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3; these days teach psycopg2.
     return url.set(drivername="postgresql+psycopg2") if url.drivername == "postgresql" else url
 
 

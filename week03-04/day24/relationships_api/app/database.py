@@ -48,7 +48,7 @@ def get_settings() -> Settings:
 def make_engine(url: str | None = None) -> Engine:
     """An engine on `url`, or on DATABASE_URL when no URL is given."""
     parsed = make_url(url or get_settings().database_url)
-    # SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3; the journey installs psycopg2.
+    # SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3; these days teach psycopg2.
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg2")
     return create_engine(parsed, pool_pre_ping=True)
