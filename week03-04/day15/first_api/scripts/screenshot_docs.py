@@ -1,7 +1,8 @@
-"""Screenshot the API docs with headless Chromium.
+"""Screenshot the app's Swagger UI (/docs) with headless Chromium.
 
-Run from the project folder: python -m scripts.screenshot_docs [--page /docs] [--out file.png]
-It serves the app with uvicorn on 127.0.0.1 (a free port), screenshots the page, stops it.
+Run from the project folder: python -m scripts.screenshot_docs [--out file.png]
+It fetches Swagger UI with npm (once, cached), serves the app with uvicorn on 127.0.0.1
+(a free port) with those files served locally, screenshots /docs, and stops the server.
 """
 
 import argparse
@@ -17,7 +18,7 @@ from pathlib import Path
 import uvicorn
 
 from main import app
-from scripts.docs_preview import add_offline_docs
+from scripts.local_swagger import fetch_swagger_assets, with_local_swagger_ui
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "screenshots" / "docs.png"
 CHROMIUM_FLAGS = [
@@ -30,7 +31,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--hide-scrollbars",
-    "--window-size=1280,900",
+    "--window-size=1280,1000",
+    # Lets Swagger UI fetch /openapi.json and render before the shot is taken.
+    "--virtual-time-budget=5000",
 ]
 
 
@@ -55,7 +58,7 @@ def wait_until_up(url: str, timeout: float = 10.0) -> None:
 
 
 def take_screenshot(url: str, out: Path) -> None:
-    """Render url in headless Chromium and write a PNG to out."""
+    """Render url in headless Chromium with a fresh, empty profile and write a PNG to out."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         raise SystemExit("chromium not found: apt-get install -y chromium")
@@ -68,20 +71,20 @@ def take_screenshot(url: str, out: Path) -> None:
 
 
 def main() -> None:
-    """Serve the app, screenshot one page of it, stop the server."""
+    """Serve the app with local Swagger UI, screenshot /docs, stop the server."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--page", default="/docs-offline", help="path to screenshot")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="PNG to write")
     args = parser.parse_args()
 
-    add_offline_docs(app)
+    docs_app = with_local_swagger_ui(app, fetch_swagger_assets(), app.title)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(docs_app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
         wait_until_up(f"http://127.0.0.1:{port}/openapi.json")
-        take_screenshot(f"http://127.0.0.1:{port}{args.page}", args.out)
+        take_screenshot(f"http://127.0.0.1:{port}/docs", args.out)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
