@@ -208,6 +208,7 @@ def embedded_running() -> bool:
 
 def psql_command(url: URL) -> list[str]:
     """The psql command line that opens a shell on ``url``."""
-    psql = shutil.which("psql") or str(_bin("psql"))
+    bundled = _bin("psql")
+    psql = str(bundled) if bundled.exists() else shutil.which("psql") or "psql"
     rendered = url.set(drivername="postgresql").render_as_string(hide_password=False)
     return [psql, rendered]

@@ -75,7 +75,10 @@ def _run_one(root: Path, project: str, day: int | None) -> ProjectRun:
     log = log_path(project)
     results = RESULTS_DIR / f"{_slug(project)}.jsonl"
     results.unlink(missing_ok=True)
-    env = dict(os.environ, JOURNEY_RESULTS=str(results), PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, JOURNEY_RESULTS=str(results))
+    # pytest caches its rewritten test modules as .pyc files; without them every run
+    # re-rewrites large packages (schemathesis alone costs seconds).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
     with log.open("w") as out:
         try:

@@ -1,0 +1,1 @@
+"""Database operations: plain functions taking a Session, raising app.errors on failure."""

@@ -1,0 +1,128 @@
+"""Offset and keyset (cursor) pagination shared by every list query."""
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypedDict
+
+from sqlalchemy import Select, tuple_
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from app.errors import InvalidInputError
+from app.schemas.common import MAX_ID
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What the client asked for: a page size and either an offset or a cursor."""
+
+    limit: int
+    skip: int = 0
+    cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """A sortable column, how to read its value back from a cursor, and the direction."""
+
+    name: str
+    column: InstrumentedAttribute[Any]
+    id_column: InstrumentedAttribute[int]
+    descending: bool
+    parse: Callable[[Any], Any]
+
+
+class PageData(TypedDict):
+    """The page envelope before serialisation (matches schemas.common.Page)."""
+
+    items: list[dict[str, Any]]
+    total: int | None
+    limit: int
+    skip: int
+    next_cursor: str | None
+
+
+def parse_datetime(value: Any) -> datetime:
+    """Read a cursor's ISO 8601 timestamp."""
+    return datetime.fromisoformat(str(value))
+
+
+def parse_int(value: Any) -> int:
+    """Read a cursor's integer, refusing bools and strings."""
+    if type(value) is not int or not 0 <= value <= MAX_ID:
+        raise ValueError("not an id-sized integer")
+    return value
+
+
+def parse_str(value: Any) -> str:
+    """Read a cursor's string."""
+    if not isinstance(value, str) or "\x00" in value:
+        raise ValueError("not a storable string")
+    return value
+
+
+def encode_cursor(key: SortKey, row: RowMapping) -> str:
+    """Opaque token naming the last row of a page: its sort value and id."""
+    value = row[key.name]
+    payload = {
+        "k": key.name,
+        "d": key.descending,
+        "v": value.isoformat() if isinstance(value, datetime) else value,
+        "id": row["id"],
+    }
+    raw = json.dumps(payload, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(key: SortKey, token: str) -> tuple[Any, int]:
+    """Return (sort value, id) from a cursor issued for this same sort, or raise a 422."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        payload = json.loads(raw)
+        if payload["k"] != key.name or payload["d"] is not key.descending:
+            raise InvalidInputError(
+                ("query", "cursor"), "cursor was issued for a different sort or order"
+            )
+        return key.parse(payload["v"]), parse_int(payload["id"])
+    except (binascii.Error, ValueError, KeyError, TypeError) as error:
+        raise InvalidInputError(("query", "cursor"), "cursor is not valid") from error
+
+
+def fetch_page(
+    db: Session,
+    rows: Select[*tuple[Any, ...]],
+    count: Select[int],
+    key: SortKey,
+    page: PageRequest,
+    to_item: Callable[[RowMapping], dict[str, Any]],
+) -> PageData:
+    """Run at most two statements (COUNT, then the page) whatever the page size."""
+    if page.cursor is not None and page.skip:
+        raise InvalidInputError(("query", "skip"), "use either skip or cursor, not both")
+    if key.descending:
+        rows = rows.order_by(key.column.desc(), key.id_column.desc())
+    else:
+        rows = rows.order_by(key.column.asc(), key.id_column.asc())
+    total: int | None = None
+    if page.cursor is None:
+        total = db.connection().execute(count).scalar_one()
+        rows = rows.offset(page.skip)
+    else:
+        value, last_id = decode_cursor(key, page.cursor)
+        after = tuple_(key.column, key.id_column)
+        rows = rows.where(after < (value, last_id) if key.descending else after > (value, last_id))
+    # One extra row tells whether a next page exists without a second query.
+    found = db.connection().execute(rows.limit(page.limit + 1)).mappings().all()
+    has_more = len(found) > page.limit
+    found = found[: page.limit]
+    return {
+        "items": [to_item(row) for row in found],
+        "total": total,
+        "limit": page.limit,
+        "skip": page.skip if page.cursor is None else 0,
+        "next_cursor": encode_cursor(key, found[-1]) if has_more else None,
+    }

@@ -1,0 +1,1 @@
+"""Pydantic request and response models; the response models never carry a password hash."""

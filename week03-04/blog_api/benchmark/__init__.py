@@ -1,0 +1,1 @@
+"""wrk benchmark of the read path against a minimal Starlette + asyncpg reference."""

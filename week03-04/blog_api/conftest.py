@@ -1,0 +1,90 @@
+"""Wire the blog API into the journey plugin: its schema, its app, its get_db dependency."""
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import MetaData
+
+import app.models  # noqa: F401  (registers every table on Base.metadata)
+from app.config import Settings
+from app.database import Base
+from app.dependencies import get_db
+from app.main import create_app
+
+
+@pytest.fixture(scope="session")
+def journey_schema() -> MetaData:
+    """The plugin builds the test database's template from the models."""
+    return Base.metadata
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    """Settings for this run's database; bcrypt at 4 rounds keeps sign-ups fast."""
+    return Settings(database_url=database_url, bcrypt_rounds=4)
+
+
+@pytest.fixture(scope="session")
+def journey_app(settings: Settings) -> FastAPI:
+    """The app under test, built by the same factory production uses."""
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+def journey_get_db() -> Callable[..., Any]:
+    """The dependency the plugin's client replaces with the test's rolled-back session."""
+    return get_db
+
+
+UserFactory = Callable[..., dict[str, Any]]
+PostFactory = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture
+def make_user(client: TestClient) -> UserFactory:
+    """Create a user through the API; unique names unless given."""
+    counter = iter(range(1, 10_000))
+
+    def create(**fields: Any) -> dict[str, Any]:
+        n = next(counter)
+        body = {
+            "username": f"user{n}",
+            "email": f"user{n}@example.com",
+            "password": "s3cret-pass",
+            **fields,
+        }
+        response = client.post("/users", json=body)
+        assert response.status_code == 201, (
+            f"Called POST /users. Got {response.status_code} {response.text}, expected 201"
+        )
+        return dict(response.json())
+
+    return create
+
+
+@pytest.fixture
+def make_post(client: TestClient, make_user: UserFactory) -> PostFactory:
+    """Create a post through the API, by a new user unless author_id is given."""
+
+    def create(**fields: Any) -> dict[str, Any]:
+        if "author_id" not in fields:
+            fields["author_id"] = make_user()["id"]
+        body = {"title": "A title", "body": "Some body text.", **fields}
+        response = client.post("/posts", json=body)
+        assert response.status_code == 201, (
+            f"Called POST /posts. Got {response.status_code} {response.text}, expected 201"
+        )
+        return dict(response.json())
+
+    return create
+
+
+@pytest.fixture
+def seeded_client(committed_database_url: str) -> Iterator[TestClient]:
+    """A client on a database of its own, where commits are real (for seed and curl tests)."""
+    settings = Settings(database_url=committed_database_url, bcrypt_rounds=4)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client

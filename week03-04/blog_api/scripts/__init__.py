@@ -1,0 +1,1 @@
+"""Generators for the README's ER diagram and the Postman collection."""
