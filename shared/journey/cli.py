@@ -64,7 +64,9 @@ def _start_database() -> bool:
 
 
 def _test(plan: Curriculum, week: int | None, day: int | None, as_json: bool) -> int:
-    console = Console(stderr=as_json)
+    stream = sys.stderr if as_json else sys.stdout
+    # Logs (CI, a pipe) get a table wide enough that titles do not wrap.
+    console = Console(stderr=as_json, width=None if stream.isatty() else 110)
     if day is not None:
         days: tuple[Day, ...] = (plan.day(day),)  # type: ignore[assignment]
         title = f"Day {day}"

@@ -132,7 +132,12 @@ def clone(server: URL, template: str, project: str, label: str) -> str:
         conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _lock_key(template)})
         try:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            # FILE_COPY copies the template's files instead of WAL-logging every page:
+            # the faster of the two on a server with minimal WAL and fsync off. The
+            # clause exists since PostgreSQL 15, where WAL_LOG became the default.
+            version = conn.dialect.server_version_info or (0,)
+            strategy = " STRATEGY FILE_COPY" if version >= (15,) else ""
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}')
         finally:
             conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key(template)})
     return name

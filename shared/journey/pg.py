@@ -158,11 +158,13 @@ def _is_ready() -> bool:
 
 
 def _start() -> None:
-    # Settings for a throw-away test server: durability off (fsync, full pages),
-    # which makes CREATE DATABASE and commits several times faster.
+    # Settings for a throw-away test server: durability off (fsync, full pages) and
+    # minimal WAL (no replicas), which make CREATE DATABASE ... TEMPLATE about six times
+    # faster (0.45 s -> 0.05 s for a five-table template, see docs/benchmarks.md).
     options = (
         f"-h '' -k {_socket_dir()} -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=200"
+        "-c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 "
+        "-c max_connections=200"
     )
     log = LOG_FILE
     pg_ctl = [str(_bin("pg_ctl")), "-D", str(PGDATA), "-l", str(log), "-o", options]
