@@ -1,18 +1,23 @@
 """Wire the blog API into the journey plugin: its schema, its app, its get_db dependency."""
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import MetaData
+from sqlalchemy import Connection, MetaData
+from sqlalchemy.orm import Session
 
 import app.models  # noqa: F401  (registers every table on Base.metadata)
 from app.config import Settings
 from app.database import Base
 from app.dependencies import get_db
 from app.main import create_app
+from app.reads import Reader, get_reader
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +42,32 @@ def journey_app(settings: Settings) -> FastAPI:
 def journey_get_db() -> Callable[..., Any]:
     """The dependency the plugin's client replaces with the test's rolled-back session."""
     return get_db
+
+
+class SessionReader(Reader):
+    """Runs the app's read functions on the test's rolled-back session, so reads see the
+    test's uncommitted rows; the asyncpg Reader itself is exercised by test_concurrency
+    and the seeded_client tests, which use real commits."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    async def run(
+        self, work: Callable[Concatenate[Connection, P], R], /, *args: P.args, **kwargs: P.kwargs
+    ) -> R:
+        """Run `work` on the session's connection, in the test's transaction."""
+        return work(self._session.connection(), *args, **kwargs)
+
+
+@pytest.fixture
+def client(client: TestClient, db_session: Session) -> Iterator[TestClient]:
+    """The plugin's client, with the read path also on the test's session."""
+    app: FastAPI = client.app  # type: ignore[assignment]
+    app.dependency_overrides[get_reader] = lambda: SessionReader(db_session)
+    try:
+        yield client
+    finally:
+        app.dependency_overrides.pop(get_reader, None)
 
 
 UserFactory = Callable[..., dict[str, Any]]

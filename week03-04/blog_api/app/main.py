@@ -11,6 +11,7 @@ from app.config import Settings
 from app.database import make_engine, make_session_factory
 from app.dependencies import db_executor
 from app.errors import ConflictError, InvalidInputError, NotFoundError
+from app.reads import Reader, make_read_engine
 from app.routers import comments, posts, users
 
 DESCRIPTION = """
@@ -56,15 +57,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the engine is created here but connects only on the first request."""
     settings = settings or Settings()
     engine = make_engine(settings)
+    read_engine = make_read_engine(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        """Start the database threads; on shutdown stop them and close the connections."""
+        """Start the database threads; on shutdown stop them and close both pools."""
         db_executor(app)
         yield
         app.state.db_executor.shutdown(wait=True)
         app.state.db_executor = None
         engine.dispose()
+        await read_engine.dispose()
 
     app = FastAPI(
         title="Blog API",
@@ -77,6 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.read_engine = read_engine
+    app.state.reader = Reader(read_engine)
     app.state.password_context = CryptContext(
         schemes=["bcrypt"], bcrypt__rounds=settings.bcrypt_rounds
     )

@@ -50,7 +50,7 @@ def list_comments(db: Session, post_id: int, page: PageRequest) -> PageData:
     ensure_post_exists(db, post_id)
     rows = _COMMENT_ROWS.where(Comment.post_id == post_id)
     count = select(func.count()).select_from(Comment).where(Comment.post_id == post_id)
-    return fetch_page(db, rows, count, _OLDEST_FIRST, page, _to_item)
+    return fetch_page(db.connection(), rows, count, _OLDEST_FIRST, page, _to_item)
 
 
 def get_comment(db: Session, comment_id: int) -> dict[str, Any]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Connection, Select, tuple_
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.errors import InvalidInputError
 from app.schemas.common import MAX_ID
@@ -93,7 +93,7 @@ def decode_cursor(key: SortKey, token: str) -> tuple[Any, int]:
 
 
 def fetch_page(
-    db: Session,
+    db: Connection,
     rows: Select[*tuple[Any, ...]],
     count: Select[int],
     key: SortKey,
@@ -109,14 +109,14 @@ def fetch_page(
         rows = rows.order_by(key.column.asc(), key.id_column.asc())
     total: int | None = None
     if page.cursor is None:
-        total = db.connection().execute(count).scalar_one()
+        total = db.execute(count).scalar_one()
         rows = rows.offset(page.skip)
     else:
         value, last_id = decode_cursor(key, page.cursor)
         after = tuple_(key.column, key.id_column)
         rows = rows.where(after < (value, last_id) if key.descending else after > (value, last_id))
     # One extra row tells whether a next page exists without a second query.
-    found = db.connection().execute(rows.limit(page.limit + 1)).mappings().all()
+    found = db.execute(rows.limit(page.limit + 1)).mappings().all()
     has_more = len(found) > page.limit
     found = found[: page.limit]
     return {

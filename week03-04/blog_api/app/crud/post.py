@@ -1,8 +1,8 @@
-"""Post queries. Reads are Core selects of the needed columns, mapped straight to dicts."""
+"""Post queries. Reads are Core selects on a Connection (sync in tests, asyncpg in the app)."""
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, or_, select
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, or_, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -61,7 +61,7 @@ def _escape_like(text: str) -> str:
 
 
 def list_posts(
-    db: Session,
+    db: Connection,
     page: PageRequest,
     *,
     sort: PostSort = PostSort.CREATED_AT,
@@ -85,13 +85,13 @@ def list_posts(
 def list_user_posts(db: Session, user_id: int, page: PageRequest) -> PageData:
     """One user's posts, newest first; NotFoundError if the user does not exist."""
     ensure_user_exists(db, user_id)
-    return list_posts(db, page, author_id=user_id)
+    return list_posts(db.connection(), page, author_id=user_id)
 
 
-def get_post(db: Session, post_id: int) -> dict[str, Any]:
+def get_post(db: Connection, post_id: int) -> dict[str, Any]:
     """One post as a PostRead dict, or NotFoundError."""
-    # Core execution on the session's connection: rows, no ORM identity-map bookkeeping.
-    row = db.connection().execute(_POST_BY_ID, {"post_id": post_id}).mappings().first()
+    # Core execution on a connection: rows, no ORM identity-map bookkeeping.
+    row = db.execute(_POST_BY_ID, {"post_id": post_id}).mappings().first()
     if row is None:
         raise NotFoundError("Post", post_id)
     return _to_item(row)
@@ -116,7 +116,7 @@ def create_post(db: Session, post_in: PostCreate) -> dict[str, Any]:
                 ("body", "author_id"), f"User {post_in.author_id} does not exist"
             ) from error
         raise
-    return get_post(db, post.id)
+    return get_post(db.connection(), post.id)
 
 
 def update_post(db: Session, post_id: int, changes: PostUpdate) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def update_post(db: Session, post_id: int, changes: PostUpdate) -> dict[str, Any
     for field, value in changes.model_dump(exclude_unset=True).items():
         setattr(post, field, value)
     db.commit()
-    return get_post(db, post_id)
+    return get_post(db.connection(), post_id)
 
 
 def delete_post(db: Session, post_id: int) -> None:

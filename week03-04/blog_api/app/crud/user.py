@@ -71,7 +71,7 @@ def list_users(db: Session, page: PageRequest) -> PageData:
     """Users in id order, one page at a time."""
     rows = select(*_USER_COLUMNS)
     count = select(func.count()).select_from(User)
-    return fetch_page(db, rows, count, _BY_ID, page, dict)
+    return fetch_page(db.connection(), rows, count, _BY_ID, page, dict)
 
 
 def update_user(

@@ -2,18 +2,25 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
+from pydantic import TypeAdapter
 
 from app.crud import comment as comment_crud
 from app.crud import post as post_crud
 from app.crud.pagination import PageData
 from app.dependencies import DatabaseDep, PageDep, PostId
+from app.reads import Reader, get_reader, json_response
 from app.routers import BAD_BODY, NOT_FOUND
 from app.schemas.comment import CommentCreate, CommentRead
 from app.schemas.common import MAX_ID, Page, SearchText
 from app.schemas.post import PostCreate, PostRead, PostSort, PostUpdate, SortOrder
 
 router = APIRouter(prefix="/posts", tags=["posts"])
+
+# The two hot reads build their JSON with these (see reads.json_response); built once.
+_POST_JSON = TypeAdapter(PostRead)
+_PAGE_JSON = TypeAdapter(Page[PostRead])
+ReaderDep = Annotated[Reader, Depends(get_reader)]
 
 
 @router.post(
@@ -36,7 +43,7 @@ async def create_post(post_in: PostCreate, db: DatabaseDep) -> dict[str, Any]:
     response_description="One page of posts with the total and the next cursor.",
 )
 async def list_posts(
-    db: DatabaseDep,
+    reader: ReaderDep,
     page: PageDep,
     sort: Annotated[PostSort, Query(description="Sort column; ties go by id.")] = (
         PostSort.CREATED_AT
@@ -49,12 +56,13 @@ async def list_posts(
         SearchText | None,
         Query(description="Case-insensitive text searched in title and body."),
     ] = None,
-) -> PageData:
+) -> Response:
     """List posts, newest first by default. Offset pages (`skip`) carry `total`; pass
     `next_cursor` back as `cursor` for keyset pages that stay fast however deep."""
-    return await db.run(
+    data = await reader.run(
         post_crud.list_posts, page, sort=sort, order=order, author_id=author_id, q=q
     )
+    return json_response(_PAGE_JSON, data)
 
 
 @router.get(
@@ -64,9 +72,9 @@ async def list_posts(
     response_description="The post with its author.",
     responses=NOT_FOUND,
 )
-async def get_post(post_id: PostId, db: DatabaseDep) -> dict[str, Any]:
+async def get_post(post_id: PostId, reader: ReaderDep) -> Response:
     """Return one post by id."""
-    return await db.run(post_crud.get_post, post_id)
+    return json_response(_POST_JSON, await reader.run(post_crud.get_post, post_id))
 
 
 @router.patch(
