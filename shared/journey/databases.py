@@ -118,9 +118,20 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
             except BaseException:
                 conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                 raise
+            if keep:
+                _drop_outdated_templates(conn, project, name)
             return name, keep
         finally:
             conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key(name)})
+
+
+def _drop_outdated_templates(conn: sa.Connection, project: str, current: str) -> None:
+    """Drop this project's templates of earlier schemas: models changed, they never return."""
+    pattern = re.compile(rf"^{PREFIX}tpl_{_slug(project)}_([0-9a-f]{{12}}|empty)$")
+    names = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
+    for name in names:
+        if name != current and pattern.match(name):
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def clone(server: URL, template: str, project: str, label: str) -> str:
