@@ -39,11 +39,12 @@ def _check_week(value: str) -> int:
     return int(value)
 
 
-def _check_day(plan: Curriculum, value: str) -> int:
-    last = plan.days[-1].day
-    if not value.isdigit() or plan.day(int(value)) is None:
+def _check_day(plan: Curriculum, value: str) -> Day:
+    found = plan.day(int(value)) if value.isdigit() else None
+    if found is None:
+        last = plan.days[-1].day
         raise UsageError(f"day '{value}' does not exist: choose 1-{last} (e.g. make test-day 25)")
-    return int(value)
+    return found
 
 
 def _start_database() -> bool:
@@ -63,13 +64,14 @@ def _start_database() -> bool:
     return not was_running
 
 
-def _test(plan: Curriculum, week: int | None, day: int | None, as_json: bool) -> int:
+def _test(plan: Curriculum, week: int | None, only: Day | None, as_json: bool) -> int:
     stream = sys.stderr if as_json else sys.stdout
     # Logs (CI, a pipe) get a table wide enough that titles do not wrap.
     console = Console(stderr=as_json, width=None if stream.isatty() else 110)
-    if day is not None:
-        days: tuple[Day, ...] = (plan.day(day),)  # type: ignore[assignment]
-        title = f"Day {day}"
+    day = only.day if only is not None else None
+    days: tuple[Day, ...]
+    if only is not None:
+        days, title = (only,), f"Day {only.day}"
     elif week is not None:
         days = plan.days_of_week(week)
         title = f"Weeks {WEEK_FOLDERS[week][4:]}"
