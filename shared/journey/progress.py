@@ -74,11 +74,13 @@ def summarize(days: tuple[Day, ...], root: Path, runs: dict[str, ProjectRun]) ->
     return [_day_status(day, root, runs) for day in days]
 
 
-def write_json(statuses: list[DayStatus], extra: dict[str, Any]) -> dict[str, Any]:
-    """Save the statuses to ``.journey/progress.json`` for scripts; return the document."""
+def write_json(
+    statuses: list[DayStatus], extra: dict[str, Any], path: Path = PROGRESS_FILE
+) -> dict[str, Any]:
+    """Save the statuses (``.journey/progress.json`` by default) for scripts; return them."""
     document = {"days": [asdict(s) for s in statuses], **extra}
-    PROGRESS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    PROGRESS_FILE.write_text(json.dumps(document, indent=1))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, indent=1))
     return document
 
 

@@ -1,5 +1,6 @@
 """The progress runner over small fixture projects written into a temporary journey."""
 
+import json
 import shutil
 import textwrap
 from pathlib import Path
@@ -8,7 +9,14 @@ import pytest
 from rich.console import Console
 
 from journey import REPO_ROOT, curriculum
-from journey.progress import DONE, FAILING, NOT_STARTED, render_first_failure, summarize
+from journey.progress import (
+    DONE,
+    FAILING,
+    NOT_STARTED,
+    render_first_failure,
+    summarize,
+    write_json,
+)
 from journey.runner import run_projects
 
 MANIFEST = """
@@ -119,6 +127,12 @@ def test_days_show_as_done_failing_and_not_started(journey_root: Path) -> None:
     detail = console.export_text()
     for needed in ("test_broken_sum", "Got 2, expected 3", "Read the assertion", "test-day 2"):
         assert needed in detail, f"Called render_first_failure(). Got {detail!r}, no {needed!r}"
+    progress_file = journey_root / "progress.json"
+    write_json(list(statuses.values()), {}, progress_file)
+    saved = json.loads(progress_file.read_text())["days"]
+    rows = [(d["day"], d["week"], d["status"], d["passed"], d["failed"], d["total"]) for d in saved]
+    expected_rows = [(1, 1, DONE, 1, 0, 1), (2, 1, FAILING, 1, 1, 2), (3, 1, NOT_STARTED, 0, 0, 0)]
+    assert rows == expected_rows, f"Read progress.json. Got {rows}, expected {expected_rows}"
     log = runs["w/day01"].log.read_text()
     assert "Warning" not in log, f"The day marker printed a warning under --strict-markers: {log}"
 
