@@ -15,6 +15,7 @@ from app.database import Base
 from app.dependencies import get_db
 from app.main import create_app
 from app.reads import Reader, get_reader
+from seed_data import seed_database
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -114,8 +115,12 @@ def make_post(client: TestClient, make_user: UserFactory) -> PostFactory:
 
 
 @pytest.fixture
-def seeded_client(committed_database_url: str) -> Iterator[TestClient]:
-    """A client on a database of its own, where commits are real (for seed and curl tests)."""
+def seeded_app(committed_database_url: str) -> Iterator[FastAPI]:
+    """An app on a database of its own holding the demo rows; commits are real."""
     settings = Settings(database_url=committed_database_url, bcrypt_rounds=4)
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+    app = create_app(settings)
+    seed_database(app.state.engine, settings)
+    try:
+        yield app
+    finally:
+        app.state.engine.dispose()

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.orm import Session
 
@@ -81,16 +82,11 @@ def test_seed_creates_missing_tables_and_is_idempotent(committed_database_url: s
         engine.dispose()
 
 
-def test_seeded_users_can_be_checked_against_the_demo_password(
-    committed_database_url: str,
-) -> None:
-    settings = Settings(database_url=committed_database_url, bcrypt_rounds=4)
-    app = create_app(settings)
-    seed_database(app.state.engine, settings)
-    with Session(app.state.engine) as session:
+def test_seeded_users_can_be_checked_against_the_demo_password(seeded_app: FastAPI) -> None:
+    with Session(seeded_app.state.engine) as session:
         stored = session.scalar(select(User.hashed_password).where(User.username == "ada"))
-    app.state.engine.dispose()
-    assert stored is not None and app.state.password_context.verify(DEMO_PASSWORD, stored), (
+    passwords = seeded_app.state.password_context
+    assert stored is not None and passwords.verify(DEMO_PASSWORD, stored), (
         "Called seed_database then verify(demo password). Got no match, expected the demo "
         "password to verify"
     )

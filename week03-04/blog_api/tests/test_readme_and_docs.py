@@ -6,12 +6,11 @@ import shlex
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.config import Settings
 from app.database import Base
 from scripts import er_diagram, postman_collection
-from seed_data import seed_database
 
 pytestmark = pytest.mark.day(28)
 
@@ -52,17 +51,10 @@ def _replay(client: TestClient, command: str) -> int:
     return client.request(method, url, headers=headers, content=data).status_code
 
 
-def test_readme_curl_examples_work_as_written_on_a_seeded_database(
-    committed_database_url: str,
-) -> None:
-    settings = Settings(database_url=committed_database_url, bcrypt_rounds=4)
-    from app.main import create_app
-
-    app = create_app(settings)
-    seed_database(app.state.engine, settings)
+def test_readme_curl_examples_work_as_written_on_a_seeded_database(seeded_app: FastAPI) -> None:
     commands = _curl_commands()
     assert len(commands) >= 10, f"Called README curl scan. Got {len(commands)}, expected >= 10"
-    with TestClient(app) as client:
+    with TestClient(seeded_app) as client:
         for command, expected in commands:
             status = _replay(client, command)
             ok = status == expected if expected else 200 <= status < 300
