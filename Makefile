@@ -1,6 +1,6 @@
 # The learner's console. `make` alone lists the targets.
-# `make test-week 3` and `make test-day 25` take their number as a second word
-# (N=3 works too); `make run P=blog_api` takes the project's name.
+# `make test-week 3`, `make test-day 25`, `make hint 3` ... take their number as a
+# second word (N=3 works too); `make run P=blog_api` takes the project's name.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,15 +8,22 @@ BIN := $(VENV)/bin
 JOURNEY := $(BIN)/journey
 
 # The word after test-week / test-day is their argument, not a target of its own.
-ifneq ($(filter test-week test-day,$(firstword $(MAKECMDGOALS))),)
+NUMBERED := test-week test-day watch hint reset solution
+ifneq ($(filter $(NUMBERED),$(firstword $(MAKECMDGOALS))),)
   N ?= $(word 2,$(MAKECMDGOALS))
   ifneq ($(N),)
     $(eval $(N):;@:)
   endif
 endif
 
+# journey prints its own report when a check fails; make's "*** [test] Error 1" line
+# would only repeat it. On a terminal make is therefore stopped quietly (exit 130);
+# scripts and CI, with no terminal, get journey's own exit status and make's line.
+QUIET = || { status=$$?; [ -t 1 ] && kill -INT $$PPID; exit $$status; }
+
 .DEFAULT_GOAL := help
-.PHONY: help setup test test-week test-day progress run db-up db-down db-shell lint fmt typecheck clean
+.PHONY: help setup test test-week test-day progress start next watch hint reset solution \
+	check-starters run db-url db-up db-down db-shell lint fmt typecheck clean
 
 help: ## this list
 	@echo "Backend Journey: make TARGET"
@@ -32,22 +39,49 @@ $(JOURNEY):
 	@echo "The environment is not set up yet: run 'make setup' first." >&2; exit 2
 
 test: $(JOURNEY) ## every day and milestone against real PostgreSQL, then the journey table
-	@$(JOURNEY) test
+	@$(JOURNEY) test $(QUIET)
 
-test-week: $(JOURNEY) ## make test-week N: the week folder holding week N (1-8)
+test-week: $(JOURNEY) ## make test-week N: the days of week N (1-8; week 3 is days 15-21)
 	@test -n "$(N)" || { echo "usage: make test-week N, with N from 1 to 8" >&2; exit 2; }
-	@$(JOURNEY) test --week "$(N)"
+	@$(JOURNEY) test --week "$(N)" $(QUIET)
 
 test-day: $(JOURNEY) ## make test-day N: the tests tagged for day N (1-56)
 	@test -n "$(N)" || { echo "usage: make test-day N, with N from 1 to 56" >&2; exit 2; }
-	@$(JOURNEY) test --day "$(N)"
+	@$(JOURNEY) test --day "$(N)" $(QUIET)
 
-progress: $(JOURNEY) ## the journey table (JSON=1 prints JSON)
-	@$(JOURNEY) progress $(if $(JSON),--json)
+progress: $(JOURNEY) ## the journey table, from cached results where nothing changed (JSON=1)
+	@$(JOURNEY) progress $(if $(JSON),--json) $(QUIET)
+
+start: $(JOURNEY) ## begin: a git branch where every built day is its starter
+	@$(JOURNEY) start $(QUIET)
+
+next: $(JOURNEY) ## the first day that is not done: its brief and how to check it
+	@$(JOURNEY) next $(QUIET)
+
+watch: $(JOURNEY) ## make watch [N]: rerun day N's tests on every save (default: the next day)
+	@$(JOURNEY) watch $(N)
+
+hint: $(JOURNEY) ## make hint N: the hints of day N's tests and the roadmap's advice
+	@test -n "$(N)" || { echo "usage: make hint N, with N from 1 to 56" >&2; exit 2; }
+	@$(JOURNEY) hint "$(N)" $(QUIET)
+
+reset: $(JOURNEY) ## make reset N: day N back to its starter (your files are backed up)
+	@test -n "$(N)" || { echo "usage: make reset N, with N from 1 to 56" >&2; exit 2; }
+	@$(JOURNEY) reset "$(N)" $(QUIET)
+
+solution: $(JOURNEY) ## make solution N: day N's reference under .journey/solutions (try first)
+	@test -n "$(N)" || { echo "usage: make solution N, with N from 1 to 56" >&2; exit 2; }
+	@$(JOURNEY) solution "$(N)" $(QUIET)
+
+check-starters: $(JOURNEY) ## prove every starter fails its day's tests and earlier days pass
+	@$(JOURNEY) check-starters $(QUIET)
 
 run: $(JOURNEY) ## make run P=NAME: serve a project on 127.0.0.1 (migrated, seeded)
 	@test -n "$(P)" || { $(JOURNEY) run ""; exit 2; }
 	@$(JOURNEY) run "$(P)"
+
+db-url: $(JOURNEY) ## the URL of the journey's PostgreSQL, for DATABASE_URL in your own scripts
+	@$(JOURNEY) db url
 
 db-up: $(JOURNEY) ## PostgreSQL: docker compose where Docker runs, else the embedded server
 	@if [ -z "$$DATABASE_URL" ] && docker info >/dev/null 2>&1; then \

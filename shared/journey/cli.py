@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -14,16 +13,10 @@ from pathlib import Path
 from rich.console import Console
 
 from journey import STATE_DIR, curriculum, pg
+from journey import commands as learner_commands
+from journey.check import Scope, run_check
+from journey.course import CourseError
 from journey.curriculum import HARNESS_PROJECT, WEEK_FOLDERS, Curriculum, Day
-from journey.progress import (
-    FAILING,
-    closing_line,
-    render,
-    render_first_failure,
-    summarize,
-    write_json,
-)
-from journey.runner import run_projects
 
 USAGE_ERROR = 2
 ENVIRONMENT_ERROR = 3
@@ -47,7 +40,7 @@ def _check_day(plan: Curriculum, value: str) -> Day:
     return found
 
 
-def _start_database() -> bool:
+def start_database() -> bool:
     """Make sure a server answers; return True when this call started the embedded one."""
     import sqlalchemy as sa
 
@@ -64,42 +57,12 @@ def _start_database() -> bool:
     return not was_running
 
 
-def _test(plan: Curriculum, week: int | None, only: Day | None, as_json: bool) -> int:
-    stream = sys.stderr if as_json else sys.stdout
-    # Logs (CI, a pipe) get a table wide enough that titles do not wrap.
-    console = Console(stderr=as_json, width=None if stream.isatty() else 110)
-    day = only.day if only is not None else None
-    days: tuple[Day, ...]
+def _scope(plan: Curriculum, week: int | None, only: Day | None, *, cached: bool) -> Scope:
     if only is not None:
-        days, title = (only,), f"Day {only.day}"
-    elif week is not None:
-        days = plan.days_of_week(week)
-        title = f"Weeks {WEEK_FOLDERS[week][4:]}"
-    else:
-        days, title = plan.days, "The journey"
-    started_here = _start_database()
-    projects = [p for p in plan.projects(days) if curriculum.has_code(plan.root / p)]
-    if week is None and day is None:
-        projects.append(HARNESS_PROJECT)
-    try:
-        runs = run_projects(plan.root, projects, day)
-    finally:
-        if started_here:
-            pg.stop_embedded()
-    statuses = summarize(days, plan.root, runs)
-    harness = runs.get(HARNESS_PROJECT)
-    extra = {"harness": None if harness is None else {"exit_code": harness.exit_code}}
-    document = write_json(statuses, extra)
-    if as_json:
-        print(json.dumps(document, indent=1))
-    render(console, statuses, title)
-    render_first_failure(console, statuses, days)
-    failing = any(s.status == FAILING for s in statuses)
-    if harness is not None and harness.exit_code != 0:
-        console.print(f"[bold red]The harness's own tests failed[/]: see {harness.log}")
-        failing = True
-    console.print(closing_line(runs), highlight=False)
-    return 1 if failing else 0
+        return Scope(days=(only,), title=f"Day {only.day}", day=only.day)
+    if week is not None:
+        return Scope(days=plan.days_of_week(week), title=f"Week {week}")
+    return Scope(days=plan.days, title="The journey", harness=not cached, use_cache=cached)
 
 
 def _typecheck(plan: Curriculum) -> int:
@@ -146,7 +109,7 @@ def _run_app(plan: Curriculum, name: str) -> int:
     import sqlalchemy as sa
 
     console = Console()
-    _start_database()
+    start_database()
     server = pg.server_url()
     database = f"dev_{name}"
     engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
@@ -166,22 +129,83 @@ def _run_app(plan: Curriculum, name: str) -> int:
 
 def _db(action: str) -> int:
     if action == "up":
-        _start_database()
+        start_database()
         url = pg.server_url()
         print(f"PostgreSQL ready: {pg.masked(url)}")
     elif action == "down":
         stopped = pg.stop_embedded()
         print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
     elif action == "url":
-        print(pg.server_url().render_as_string(hide_password=False))
+        print(_learner_database_url())
     elif action == "shell":
         os.execv(*_shell_argv())
     return 0
 
 
+LEARNER_DATABASE = "journey"
+"""The database the learner's own scripts use (the days' "run it yourself" commands)."""
+
+
+def _learner_database_url() -> str:
+    """A URL any client understands (SQLAlchemy, psycopg, psql) of the learner's database,
+    created on first use; the tests never touch it (they clone databases of their own)."""
+    import sqlalchemy as sa
+
+    start_database()
+    server = pg.server_url()
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    with engine.connect() as conn:
+        found = sa.text("SELECT 1 FROM pg_database WHERE datname = :n")
+        if conn.execute(found, {"n": LEARNER_DATABASE}).scalar() is None:
+            conn.exec_driver_sql(f'CREATE DATABASE "{LEARNER_DATABASE}"')
+    url = server.set(drivername="postgresql", database=LEARNER_DATABASE)
+    return url.render_as_string(hide_password=False)
+
+
 def _shell_argv() -> tuple[str, list[str]]:
     command = pg.psql_command(pg.server_url())
     return command[0], command
+
+
+def _starter(plan: Curriculum, day: Day) -> int:
+    """Write the day's starter files under .journey/starters/dayNN to look at."""
+    from journey.course import Reference, entries, project_starter
+
+    if not day.starter:
+        raise UsageError(f"day {day.day} has no starter entries in curriculum.toml")
+    target = STATE_DIR / "starters" / f"day{day.day:02d}"
+    files = project_starter(plan, day.project, Reference.of(plan.root), day.day, for_disk=True)
+    mine = {e.path for e in entries(day)}
+    for path, text in files.items():
+        if path in mine:
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / path).write_text(text)
+            print(target / path)
+    return 0
+
+
+def _check_starters(plan: Curriculum, only: Day | None) -> int:
+    from journey import starter_check
+
+    verdicts = starter_check.check(plan, [only] if only is not None else list(plan.days))
+    bad = 0
+    for verdict in verdicts:
+        mark = "ok  " if not verdict.problems else "FAIL"
+        print(
+            f"{mark} day {verdict.day:2d} {verdict.project}: {verdict.failed} of its tests fail "
+            f"on the starter, {verdict.earlier_passed} earlier days' tests pass"
+        )
+        for problem in verdict.problems[:10]:
+            print(f"       {problem}")
+        bad += bool(verdict.problems)
+    unbuilt = [
+        d.day for d in plan.days if not d.starter and curriculum.has_code(plan.root / d.project)
+    ]
+    if only is None and unbuilt:
+        print(f"FAIL days with code but no starter entries: {unbuilt}")
+        bad += 1
+    print(f"starters: {len(verdicts) - bad} passed, {bad} failed")
+    return 1 if bad else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,6 +222,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("typecheck", help="mypy --strict on week 1-2, milestones and the harness")
     run = commands.add_parser("run", help="serve a project with uvicorn on 127.0.0.1")
     run.add_argument("name")
+    commands.add_parser("start", help="begin: a branch where every built day is its starter")
+    commands.add_parser("next", help="the first day that is not done, and how to check it")
+    watch = commands.add_parser("watch", help="rerun a day's tests on every save")
+    watch.add_argument("day", nargs="?", default=None)
+    for name, text in (
+        ("hint", "the hints of a day's tests and the roadmap's advice"),
+        ("reset", "put a day back to its starter (your files are backed up)"),
+        ("solution", "write a day's reference under .journey/solutions (try first)"),
+    ):
+        commands.add_parser(name, help=text).add_argument("day")
+    starter = commands.add_parser("starter", help="write a day's starter under .journey/starters")
+    starter.add_argument("day")
+    check = commands.add_parser("check-starters", help="prove each starter fails its day's tests")
+    check.add_argument("--day", help="only this day")
     db = commands.add_parser("db", help="the PostgreSQL server")
     db.add_argument("action", choices=["up", "down", "shell", "url"])
     return parser
@@ -211,15 +249,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "test":
             week = _check_week(args.week) if args.week is not None else None
             day = _check_day(plan, args.day) if args.day is not None else None
-            return _test(plan, week, day, args.json)
+            return run_check(plan, _scope(plan, week, day, cached=False), as_json=args.json)
         if args.command == "progress":
-            return _test(plan, None, None, args.json)
+            return run_check(plan, _scope(plan, None, None, cached=True), as_json=args.json)
         if args.command == "typecheck":
             return _typecheck(plan)
         if args.command == "run":
             return _run_app(plan, args.name)
+        if args.command == "start":
+            return learner_commands.start(plan)
+        if args.command == "next":
+            return learner_commands.next_day(plan)
+        if args.command == "watch":
+            chosen = _check_day(plan, args.day) if args.day else None
+            return learner_commands.watch(plan, chosen)
+        if args.command in ("hint", "reset", "solution"):
+            handler = getattr(learner_commands, args.command)
+            return int(handler(plan, _check_day(plan, args.day)))
+        if args.command == "starter":
+            return _starter(plan, _check_day(plan, args.day))
+        if args.command == "check-starters":
+            only = _check_day(plan, args.day) if args.day is not None else None
+            return _check_starters(plan, only)
         return _db(args.action)
-    except UsageError as error:
+    except (UsageError, CourseError) as error:
         print(f"journey: {error}", file=sys.stderr)
         return USAGE_ERROR
     except pg.DatabaseUnavailable as error:

@@ -26,6 +26,18 @@ class Day:
     projects: tuple[str, ...]
     strict: bool
     hint: str
+    starter: tuple[str, ...] = ()
+    """What the day teaches, as ``journey.starter`` entries relative to ``project``."""
+
+    @property
+    def project(self) -> str:
+        """The project folder that holds the day's code (its first project)."""
+        return self.projects[0]
+
+    @property
+    def readme(self) -> str:
+        """The day's brief, relative to the repository root."""
+        return f"{self.folder}/README.md"
 
     @property
     def week_folder(self) -> str:
@@ -56,9 +68,12 @@ class Curriculum:
         return next((d for d in self.days if d.day == number), None)
 
     def days_of_week(self, week: int) -> tuple[Day, ...]:
-        """Every day in the folder that holds week ``week`` (weeks come in pairs)."""
-        folder = WEEK_FOLDERS.get(week)
-        return tuple(d for d in self.days if d.week_folder == folder)
+        """The days of week ``week`` (week 1 is days 1-7, week 2 days 8-14, ...)."""
+        return tuple(d for d in self.days if d.week == week)
+
+    def days_of_project(self, project: str) -> tuple[Day, ...]:
+        """The days whose code lives in ``project``, in order."""
+        return tuple(d for d in self.days if d.project == project)
 
     def projects(self, days: tuple[Day, ...] | None = None) -> tuple[str, ...]:
         """The distinct projects that check ``days`` (all days by default), in order."""
@@ -85,6 +100,7 @@ def load(path: Path | None = None) -> Curriculum:
             projects=tuple(raw["projects"]),
             strict=bool(raw.get("strict", False)),
             hint=str(raw.get("hint", "")),
+            starter=tuple(str(entry) for entry in raw.get("starter", ())),
         )
         for raw in data.get("day", [])
     )
@@ -109,4 +125,18 @@ def has_code(project_dir: Path) -> bool:
         if relative[0] in ("tests", "conftest.py") or ".venv" in relative:
             continue
         return True
+    return False
+
+
+_DATABASE_FIXTURES = ("database_url", "db_session", "journey_schema", "committed_database_url")
+
+
+def uses_database(project_dir: Path) -> bool:
+    """Whether a project's tests ask for the harness's PostgreSQL fixtures."""
+    for path in project_dir.rglob("*.py"):
+        if "__pycache__" in path.parts:
+            continue
+        text = path.read_text(errors="replace")
+        if any(name in text for name in _DATABASE_FIXTURES):
+            return True
     return False

@@ -1,28 +1,32 @@
-"""Turns test results into the journey table: one row a day, done / failing / not started."""
+"""Turns test results into the journey table: done, failing, to do or not built per day."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import os
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from journey import STATE_DIR
-from journey.curriculum import Day, has_code
+from journey import REPO_ROOT, STATE_DIR
+from journey.course import NOT_BUILT, TO_DO, missing_files
+from journey.curriculum import Curriculum, Day
 from journey.runner import ProjectRun, log_path
 
 PROGRESS_FILE = STATE_DIR / "progress.json"
 
-DONE, FAILING, NOT_STARTED = "done", "failing", "not started"
-_STYLE = {DONE: "green", FAILING: "bold red", NOT_STARTED: "dim"}
+DONE, FAILING = "done", "failing"
+_STYLE = {DONE: "green", FAILING: "bold red", TO_DO: "yellow", NOT_BUILT: "dim"}
+SHOWN_FAILURES = 5
 
 
 @dataclass
 class DayStatus:
-    """How far one day is: its counts, its status, and the first failure if any."""
+    """How far one day is: its counts, its status, and its failing tests if any."""
 
     day: int
     week: int
@@ -31,47 +35,53 @@ class DayStatus:
     passed: int
     failed: int
     total: int
-    first_failure: str = ""
-    reason: str = ""
     project: str = ""
+    readme: str = ""
+    failures: list[dict[str, str]] = field(default_factory=list)
 
 
-def _day_status(day: Day, root: Path, runs: dict[str, ProjectRun]) -> DayStatus:
-    status = DayStatus(day.day, day.week, day.title, NOT_STARTED, 0, 0, 0)
-    started = [p for p in day.projects if has_code(root / p)]
-    for project in started:
-        run = runs.get(project)
-        if run is None:
-            continue
-        broken = run.collection_errors()
-        if run.database_unavailable or run.crashed or broken:
-            status.failed += 1
-            status.total += 1
-            status.project = status.project or project
-            status.first_failure = status.first_failure or (broken[0]["nodeid"] if broken else "")
-            status.reason = status.reason or (
-                broken[0]["reason"] if broken else run.last_log_line()
-            )
-            continue
-        for result in (r for r in run.results if r["day"] == day.day):
-            status.total += 1
-            if result["outcome"] == "passed":
-                status.passed += 1
-                continue
-            status.failed += 1
-            if not status.first_failure:
-                status.first_failure, status.project = result["nodeid"], project
-                status.reason = result["reason"] or result["outcome"]
-    if status.failed:
-        status.status = FAILING
-    elif status.total:
-        status.status = DONE
+def _fail(status: DayStatus, nodeid: str, reason: str, hint: str = "", count: int = 1) -> None:
+    status.failed += count
+    status.total += count
+    status.failures.append({"test": nodeid, "reason": reason, "hint": hint})
+
+
+def _day_status(plan: Curriculum, day: Day, state: str, runs: dict[str, ProjectRun]) -> DayStatus:
+    status = DayStatus(day.day, day.week, day.title, state, 0, 0, 0, day.project, day.readme)
+    if state in (NOT_BUILT, TO_DO):
+        return status
+    run = runs.get(day.project)
+    missing = missing_files(plan, day)
+    if run is None:
+        return status
+    # A collection error also stops pytest (exit 2), but its results say which test broke.
+    if run.database_unavailable or (run.crashed and not run.results):
+        _fail(status, "", run.last_log_line() or f"pytest stopped with exit {run.exit_code}")
+    for broken in run.collection_errors():
+        # conftest.py or a shared module did not import: no test of the project ran.
+        _fail(status, broken["nodeid"], broken["reason"])
+    for result in (r for r in run.results if r["day"] == day.day):
+        count = int(result.get("count", 1))
+        if result["outcome"] == "passed":
+            status.passed += count
+            status.total += count
+        else:
+            reason = result["reason"] or result["outcome"]
+            _fail(status, result["nodeid"], reason, result.get("hint", ""), count)
+    if missing:
+        reason = f"missing file{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+        status.failures.insert(0, {"test": day.project, "reason": reason, "hint": ""})
+    if status.total == 0 and not status.failures:
+        _fail(status, day.project, f"no test tagged @pytest.mark.day({day.day}) ran")
+    status.status = FAILING if status.failures else DONE
     return status
 
 
-def summarize(days: tuple[Day, ...], root: Path, runs: dict[str, ProjectRun]) -> list[DayStatus]:
-    """The status of each of ``days`` from the runs of their projects."""
-    return [_day_status(day, root, runs) for day in days]
+def summarize(
+    plan: Curriculum, days: tuple[Day, ...], states: dict[int, str], runs: dict[str, ProjectRun]
+) -> list[DayStatus]:
+    """The status of each of ``days`` from its state (journey.course) and its project's run."""
+    return [_day_status(plan, day, states[day.day], runs) for day in days]
 
 
 def write_json(
@@ -85,7 +95,7 @@ def write_json(
 
 
 def render(console: Console, statuses: list[DayStatus], title: str) -> None:
-    """Print the journey table."""
+    """Print the journey table and a one-line count."""
     table = Table(title=title, title_justify="left")
     table.add_column("week", justify="right")
     table.add_column("day", justify="right")
@@ -97,36 +107,58 @@ def render(console: Console, statuses: list[DayStatus], title: str) -> None:
         style = _STYLE[s.status]
         table.add_row(str(s.week), str(s.day), s.title, counts, f"[{style}]{s.status}[/]")
     console.print(table)
-    done = sum(s.status == DONE for s in statuses)
-    pending = sum(s.status == NOT_STARTED for s in statuses)
-    console.print(f"{done}/{len(statuses)} days done, {pending} not started.")
+    counted = {name: sum(s.status == name for s in statuses) for name in _STYLE}
+    parts = [f"{counted[DONE]}/{len(statuses)} days done"]
+    parts += [f"{counted[name]} {name}" for name in (FAILING, TO_DO, NOT_BUILT) if counted[name]]
+    console.print(", ".join(parts) + ".", highlight=False)
 
 
 def closing_line(runs: dict[str, ProjectRun]) -> str:
     """pytest's own closing words over every project run: 'tests: N passed, N failed'."""
     results = [r for run in runs.values() for r in run.results]
-    passed = sum(r["outcome"] == "passed" for r in results)
-    skipped = sum(r["outcome"] == "skipped" for r in results)
-    failed = len(results) - passed - skipped
+    passed = sum(int(r.get("count", 1)) for r in results if r["outcome"] == "passed")
+    skipped = sum(int(r.get("count", 1)) for r in results if r["outcome"] == "skipped")
+    failed = sum(int(r.get("count", 1)) for r in results) - passed - skipped
     failed += sum(1 for run in runs.values() if run.crashed and not run.results)
     return f"tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else "")
+
+
+def rerun_command(project: str, day: int, cwd: Path | None = None) -> str:
+    """A command that reruns one day's tests from a plain shell, with the journey's .venv."""
+    here = (cwd or Path.cwd()).resolve()
+    target = REPO_ROOT / project
+    python = REPO_ROOT / ".venv" / "bin" / "python"
+    try:
+        folder = os.path.relpath(target, here)
+        python_path = os.path.relpath(python, target)
+    except ValueError:
+        folder, python_path = str(target), str(python)
+    return f"(cd {folder} && {python_path} -m pytest --day {day})"
 
 
 def render_first_failure(
     console: Console, statuses: list[DayStatus], days: tuple[Day, ...]
 ) -> None:
-    """Detail for the first failing day only: the test, why, the hint, how to rerun."""
+    """Detail for the first failing day: its failing tests, a hint, how to rerun."""
     failing = next((s for s in statuses if s.status == FAILING), None)
     if failing is None:
         return
-    hint = next((d.hint for d in days if d.day == failing.day), "")
-    console.print(f"\n[bold red]Day {failing.day} is failing[/] ({failing.title})")
-    if failing.first_failure:
-        console.print(f"  test:   {failing.first_failure}")
-    console.print(f"  reason: {failing.reason}")
+    day = next(d for d in days if d.day == failing.day)
+    console.print(f"\n[bold red]Day {failing.day} is failing[/] ({escape(failing.title)})")
+    for failure in failing.failures[:SHOWN_FAILURES]:
+        if failure["test"]:
+            console.print(f"  [bold]{escape(failure['test'])}[/]", highlight=False)
+        for line in failure["reason"].splitlines()[:5]:
+            console.print(f"      {escape(line)}", highlight=False)
+    hidden = len(failing.failures) - SHOWN_FAILURES
+    if hidden > 0:
+        console.print(f"  ... and {hidden} more failing (see the log)")
+    hint = next((f["hint"] for f in failing.failures if f["hint"]), "")
     if hint:
-        console.print(f"  hint:   {hint}")
-    console.print(f"  rerun:  make test-day {failing.day}")
-    if failing.project:
-        console.print(f"          (cd {failing.project} && python -m pytest --day {failing.day})")
-        console.print(f"  log:    {log_path(failing.project)}")
+        console.print(f"  hint:      {escape(hint)}", highlight=False)
+    if day.hint:
+        console.print(f"  if behind: {escape(day.hint)} (the roadmap's advice)", highlight=False)
+    console.print(f"  brief:     {failing.readme}", highlight=False)
+    console.print(f"  rerun:     make test-day {failing.day}", highlight=False)
+    console.print(f"             {rerun_command(failing.project, failing.day)}", highlight=False)
+    console.print(f"  log:       {log_path(failing.project)}", highlight=False)

@@ -9,6 +9,7 @@ touches the database pays nothing for them.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "day(n): the journey day whose feature this test checks")
     config.addinivalue_line("markers", "task(n): the task within a day that this test checks")
+    config.addinivalue_line("markers", "hint(text): what to look at when this test fails")
     recorder = ResultRecorder.from_environment()
     if recorder is not None:
         config.pluginmanager.register(recorder, "journey-recorder")
@@ -85,8 +87,9 @@ def _journey_template(
 
     from journey import databases, pg
 
-    # The folder pytest was started in is the project (the runner starts it there).
-    project = Path(request.config.invocation_params.dir).name
+    # The folder pytest was started in is the project (the runner starts it there);
+    # the starter check names its copies apart so their templates never collide.
+    project = os.environ.get("JOURNEY_PROJECT") or Path(request.config.invocation_params.dir).name
     try:
         server = pg.server_url()
     except pg.DatabaseUnavailable as error:

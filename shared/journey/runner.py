@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,8 @@ from journey.pg import UNAVAILABLE_EXIT_CODE
 
 LOG_DIR = STATE_DIR / "logs"
 RESULTS_DIR = STATE_DIR / "results"
+CACHE_DIR = STATE_DIR / "cache"
+_SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".venv"}
 _DURATIONS = STATE_DIR / "durations.json"
 PROJECT_TIMEOUT_S = 600
 PARALLEL = 2
@@ -70,6 +74,50 @@ def pytest_command(project_dir: Path, day: int | None, extra: Iterable[str] = ()
     return command + list(extra)
 
 
+def content_key(root: Path, project: str) -> str:
+    """A hash of everything that decides a project's results: its files and the harness."""
+    digest = hashlib.sha1()
+    harness = [root / "pyproject.toml", *sorted((root / "shared" / "journey").glob("*.py"))]
+    folder = root / project
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not _SKIPPED_PARTS & set(p.relative_to(folder).parts)
+    )
+    for path in [*harness, *files]:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(hashlib.sha1(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _cache_file(project: str) -> Path:
+    return CACHE_DIR / f"{_slug(project)}.json"
+
+
+def _cached(root: Path, project: str, key: str) -> ProjectRun | None:
+    try:
+        data = json.loads(_cache_file(project).read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    run = ProjectRun(project, int(data["exit_code"]), float(data["seconds"]), log_path(project))
+    run.results = list(data["results"])
+    return run
+
+
+def _remember(project: str, key: str, run: ProjectRun) -> None:
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    document = {"key": key, "exit_code": run.exit_code, "seconds": run.seconds}
+    document["results"] = run.results
+    _cache_file(project).write_text(json.dumps(document))
+
+
+Events = Callable[[str, str, ProjectRun | None], None]
+"""``on_event(kind, project, run)``: kind is "start" or "done" (run given, ``cached`` set)."""
+
+
 def _run_one(root: Path, project: str, day: int | None) -> ProjectRun:
     project_dir = root / project
     log = log_path(project)
@@ -110,19 +158,43 @@ def _previous_durations() -> dict[str, float]:
 
 
 def run_projects(
-    root: Path, projects: Iterable[str], day: int | None, *, remember: bool = True
+    root: Path,
+    projects: Iterable[str],
+    day: int | None,
+    *,
+    remember: bool = True,
+    use_cache: bool = False,
+    on_event: Events | None = None,
 ) -> dict[str, ProjectRun]:
     """Run each project's tests (``PARALLEL`` at a time, slowest first) and collect results.
 
-    ``remember`` keeps each project's duration for the next run's ordering.
+    ``use_cache`` answers from the last full run of a project whose content (and the
+    harness's) has not changed. ``remember`` keeps durations and results for next time.
     """
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     durations = _previous_durations()
     # Starting the slowest suites first keeps both workers busy until the end.
     ordered = sorted(projects, key=lambda p: -durations.get(p, 5.0))
+    lock = threading.Lock()
+
+    def one(project: str) -> ProjectRun:
+        key = content_key(root, project) if day is None else ""
+        run = _cached(root, project, key) if use_cache and day is None else None
+        if run is None:
+            if on_event is not None:
+                with lock:
+                    on_event("start", project, None)
+            run = _run_one(root, project, day)
+            if remember and day is None and not (run.crashed or run.database_unavailable):
+                _remember(project, key, run)
+        if on_event is not None:
+            with lock:
+                on_event("done", project, run)
+        return run
+
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        runs = list(pool.map(lambda p: _run_one(root, p, day), ordered))
+        runs = list(pool.map(one, ordered))
     if remember and day is None:
         durations.update({run.project: round(run.seconds, 2) for run in runs})
         _DURATIONS.write_text(json.dumps(durations, indent=1, sort_keys=True))

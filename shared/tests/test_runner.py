@@ -9,10 +9,10 @@ import pytest
 from rich.console import Console
 
 from journey import REPO_ROOT, curriculum
+from journey.course import NOT_BUILT, Reference, day_state
 from journey.progress import (
     DONE,
     FAILING,
-    NOT_STARTED,
     render_first_failure,
     summarize,
     write_json,
@@ -81,7 +81,7 @@ def add_project(root: Path, name: str, tests: str, conftest: str = "") -> None:
     write(root / name / "tests" / "test_it.py", tests)
 
 
-def test_days_show_as_done_failing_and_not_started(journey_root: Path) -> None:
+def test_days_show_as_done_failing_and_not_built(journey_root: Path) -> None:
     add_project(
         journey_root,
         "w/day01",
@@ -113,13 +113,16 @@ def test_days_show_as_done_failing_and_not_started(journey_root: Path) -> None:
     plan = curriculum.load(journey_root / "curriculum.toml")
     projects = [p for p in plan.projects() if curriculum.has_code(journey_root / p)]
     runs = run_projects(journey_root, projects, None, remember=False)
-    statuses = {s.day: s for s in summarize(plan.days, journey_root, runs)}
+    reference = Reference.of(journey_root)
+    states = {d.day: day_state(plan, d, reference) for d in plan.days}
+    statuses = {s.day: s for s in summarize(plan, plan.days, states, runs)}
 
     got = {day: (s.status, s.passed, s.total) for day, s in statuses.items()}
-    expected = {1: (DONE, 1, 1), 2: (FAILING, 1, 2), 3: (NOT_STARTED, 0, 0)}
+    expected = {1: (DONE, 1, 1), 2: (FAILING, 1, 2), 3: (NOT_BUILT, 0, 0)}
     assert got == expected, f"Called summarize(). Got {got}, expected {expected}"
-    assert statuses[2].first_failure == "tests/test_it.py::test_broken_sum", (
-        f"Got first failure {statuses[2].first_failure!r}, expected the failing test's id"
+    first = statuses[2].failures[0]["test"]
+    assert first == "tests/test_it.py::test_broken_sum", (
+        f"Got first failure {first!r}, expected the failing test's id"
     )
 
     console = Console(record=True, width=200)
@@ -131,7 +134,7 @@ def test_days_show_as_done_failing_and_not_started(journey_root: Path) -> None:
     write_json(list(statuses.values()), {}, progress_file)
     saved = json.loads(progress_file.read_text())["days"]
     rows = [(d["day"], d["week"], d["status"], d["passed"], d["failed"], d["total"]) for d in saved]
-    expected_rows = [(1, 1, DONE, 1, 0, 1), (2, 1, FAILING, 1, 1, 2), (3, 1, NOT_STARTED, 0, 0, 0)]
+    expected_rows = [(1, 1, DONE, 1, 0, 1), (2, 1, FAILING, 1, 1, 2), (3, 1, NOT_BUILT, 0, 0, 0)]
     assert rows == expected_rows, f"Read progress.json. Got {rows}, expected {expected_rows}"
     log = runs["w/day01"].log.read_text()
     assert "Warning" not in log, f"The day marker printed a warning under --strict-markers: {log}"

@@ -1,0 +1,176 @@
+"""The learner's loop on a small journey of its own: start, progress, solution, reset."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from journey import REPO_ROOT
+
+MANIFEST = """
+[[day]]
+day = 1
+week = 1
+title = "Add numbers"
+folder = "w/day01"
+projects = ["w/day01"]
+hint = "Just return a + b."
+starter = ["adder.py"]
+
+[[day]]
+day = 2
+week = 1
+title = "Not built yet"
+folder = "w/day02"
+projects = ["w/day02"]
+"""
+
+ADDER = '''"""Day 1: add two numbers."""
+
+
+def add(a: int, b: int) -> int:
+    """Return a + b."""
+    return a + b
+'''
+
+TESTS = """
+import pytest
+from adder import add
+
+pytestmark = pytest.mark.day(1)
+
+
+@pytest.mark.hint("add() must return the sum, not print it.")
+def test_add_returns_the_sum() -> None:
+    assert add(2, 3) == 5, f"Called add(2, 3). Got {add(2, 3)}, expected 5"
+
+
+def test_add_handles_negatives() -> None:
+    assert add(-2, 1) == -1
+"""
+
+
+def git(root: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def journey(tmp_path: Path) -> Path:
+    """A committed clone-like journey with one built day and one unbuilt; no git identity."""
+    root = tmp_path / "journey"
+    (root / "w" / "day01" / "tests").mkdir(parents=True)
+    (root / "w" / "day02").mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "pyproject.toml", root / "pyproject.toml")
+    (root / "curriculum.toml").write_text(MANIFEST)
+    (root / ".gitignore").write_text(".journey/\n__pycache__/\n")
+    (root / "w" / "day01" / "README.md").write_text("# Day 1\n")
+    (root / "w" / "day02" / "README.md").write_text("# Day 2\n")
+    (root / "w" / "day01" / "conftest.py").write_text('"""root"""\n')
+    (root / "w" / "day01" / "adder.py").write_text(ADDER)
+    (root / "w" / "day01" / "tests" / "test_adder.py").write_text(textwrap.dedent(TESTS))
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "add", "--all")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qm", "ref")
+    return root
+
+
+def journey_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "JOURNEY_"))}
+    # No git identity at all, as on a fresh machine: `make start` must still commit.
+    env |= {"JOURNEY_ROOT": str(root), "HOME": str(root.parent), "GIT_CONFIG_NOSYSTEM": "1"}
+    command = [sys.executable, "-m", "journey.cli", *args]
+    return subprocess.run(
+        command, cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def statuses(root: Path) -> dict[int, str]:
+    document = json.loads((root / ".journey" / "progress.json").read_text())
+    return {d["day"]: d["status"] for d in document["days"]}
+
+
+def test_start_makes_a_branch_where_built_days_are_to_do(journey: Path) -> None:
+    done = journey_cli(journey, "start")
+    assert done.returncode == 0, f"Called journey start. Got {done.returncode}: {done.stderr}"
+    branch = git(journey, "branch", "--show-current").strip()
+    assert branch == "my-journey", f"Called journey start. Got branch {branch!r}"
+    assert git(journey, "status", "--porcelain") == "", "journey start left changes uncommitted"
+    starter = (journey / "w" / "day01" / "adder.py").read_text()
+    assert "return a + b" not in starter, f"The starter holds the solution:\n{starter}"
+
+    progress = journey_cli(journey, "progress")
+    got = statuses(journey)
+    assert progress.returncode == 0, f"progress on a fresh branch failed: {progress.stdout}"
+    assert got == {1: "to do", 2: "not built"}, f"Called journey progress. Got {got}"
+
+
+def test_start_refuses_a_dirty_tree_and_an_existing_branch(journey: Path) -> None:
+    (journey / "w" / "day01" / "adder.py").write_text(ADDER + "# edited\n")
+    dirty = journey_cli(journey, "start")
+    assert dirty.returncode != 0 and "uncommitted" in dirty.stderr, dirty.stderr
+    git(journey, "checkout", "--", ".")
+    git(journey, "branch", "my-journey")
+    taken = journey_cli(journey, "start")
+    assert taken.returncode != 0 and "exists already" in taken.stderr, taken.stderr
+    assert "Traceback" not in dirty.stderr + taken.stderr
+
+
+def test_the_solution_copied_in_makes_the_day_done(journey: Path) -> None:
+    journey_cli(journey, "start")
+    shown = journey_cli(journey, "solution", "1")
+    assert "try first" in shown.stdout, f"Called journey solution 1. Got {shown.stdout!r}"
+    solution = journey / ".journey" / "solutions" / "day01" / "adder.py"
+    learner_file = journey / "w" / "day01" / "adder.py"
+    assert "return NotImplemented" not in learner_file.read_text()
+    assert "raise NotImplementedError" in learner_file.read_text(), "solution overwrote the file"
+    shutil.copy(solution, learner_file)
+    done = journey_cli(journey, "test", "--week", "1")
+    assert statuses(journey)[1] == "done", f"Copied the solution in. Got {done.stdout}"
+
+
+def test_a_wrong_answer_shows_the_failing_tests_and_the_hint(journey: Path) -> None:
+    journey_cli(journey, "start")
+    (journey / "w" / "day01" / "adder.py").write_text(ADDER.replace("a + b", "a - b"))
+    done = journey_cli(journey, "test", "--day", "1")
+    assert done.returncode == 1, f"A failing day must fail the command. Got {done.returncode}"
+    for needed in (
+        "test_add_returns_the_sum",
+        "Got -1, expected 5",
+        "test_add_handles_negatives",
+        "add() must return the sum",
+        "Just return a + b.",
+        "-m pytest --day 1",
+    ):
+        assert needed in done.stdout, (
+            f"Called journey test --day 1. No {needed!r} in:\n{done.stdout}"
+        )
+
+
+def test_a_deleted_file_is_failing_and_named(journey: Path) -> None:
+    journey_cli(journey, "start")
+    (journey / "w" / "day01" / "adder.py").unlink()
+    done = journey_cli(journey, "test", "--day", "1")
+    assert done.returncode == 1, f"Deleted adder.py. Got exit {done.returncode}: {done.stdout}"
+    assert "missing file: adder.py" in done.stdout, done.stdout
+    assert "2/2" not in done.stdout and "0/2" in done.stdout, (
+        f"Both tests must count: {done.stdout}"
+    )
+
+
+def test_reset_restores_the_starter_byte_for_byte_and_keeps_a_backup(journey: Path) -> None:
+    journey_cli(journey, "start")
+    target = journey / "w" / "day01" / "adder.py"
+    starter = target.read_bytes()
+    target.write_text("my attempt\n")
+    done = journey_cli(journey, "reset", "1")
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == starter, "Called journey reset 1. The starter was not restored"
+    backups = list((journey / ".journey" / "backups").rglob("adder.py"))
+    assert [b.read_text() for b in backups] == ["my attempt\n"], f"Backups: {backups}"
+    assert "backups" in done.stdout, f"reset must say where the backup is: {done.stdout}"
