@@ -15,12 +15,12 @@ MINIMUM_PYTHON = (3, 11)
 
 
 def greet(name: str) -> str:
-    """Return a greeting for name."""
+    """Return a greeting for name that starts with "Hello, <name>!", e.g. "Hello, Ada! ..."."""
     return f"Hello, {name}! Your environment is ready."
 
 
 def factorial(n: int) -> int:
-    """Return n! for n >= 0; a negative n has no factorial."""
+    """Return n! (0! = 1! = 1) for n >= 0; a negative n raises ValueError."""
     if n < 0:
         raise ValueError(f"factorial is undefined for negative numbers, got {n}")
     result = 1
@@ -30,7 +30,10 @@ def factorial(n: int) -> int:
 
 
 def first_factorial_above(limit: int) -> tuple[int, int]:
-    """Return the smallest n whose factorial is greater than limit, and that factorial."""
+    """Return (n, n!) for the smallest n whose factorial is greater than limit.
+
+    Use the walrus operator (:=) to compute and test each factorial in the loop's condition.
+    """
     n = 0
     # The walrus operator computes the value and tests it in one expression.
     while (value := factorial(n)) <= limit:
@@ -39,13 +42,20 @@ def first_factorial_above(limit: int) -> tuple[int, int]:
 
 
 def in_virtual_environment() -> bool:
-    """Tell whether this interpreter runs inside a virtual environment."""
+    """Tell whether this interpreter runs inside a virtual environment.
+
+    True when sys.prefix (the venv folder) differs from sys.base_prefix (the real Python).
+    """
     # A venv's prefix points at the venv folder; base_prefix still points at the real Python.
     return sys.prefix != sys.base_prefix
 
 
 def describe_python(version_info: tuple[int, ...]) -> str:
-    """Say whether a Python version (major, minor, ...) is new enough for the journey."""
+    """Say whether a Python version (major, minor, ...) is new enough for the journey.
+
+    Use match/case: (3, 11, 7) gives "Python 3.11: OK"; anything older than
+    MINIMUM_PYTHON gives "Python 3.10: too old, the journey needs 3.11+".
+    """
     match version_info:
         case (major, minor, *_) if (major, minor) >= MINIMUM_PYTHON:
             return f"Python {major}.{minor}: OK"
@@ -56,7 +66,13 @@ def describe_python(version_info: tuple[int, ...]) -> str:
 
 
 def build_report() -> str:
-    """Return the environment report as text, one fact per line."""
+    """Return the environment report as text, one fact per line, ending with a newline.
+
+    It holds at least these lines (the README's Contract shows them with values):
+    describe_python(...) of this interpreter, "Virtual environment: active" (or
+    "NOT active"), "requests <version>: imported", "rich <version>: imported", and
+    "0! = 1", "1! = 1", "20! = <20!>".
+    """
     n, value = first_factorial_above(1_000_000)
     lines = [
         describe_python(sys.version_info[:3]),
@@ -71,7 +87,12 @@ def build_report() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the report and save it; return the exit status."""
+    """Print the report and save it to argv[0] (default: output.txt); return the exit status.
+
+    argv defaults to the command line (sys.argv[1:]). Returns 0 when saved; when the
+    file cannot be written (OSError), prints one line "error: cannot write <path>: <reason>"
+    to stderr and returns 1.
+    """
     args = sys.argv[1:] if argv is None else argv
     output = Path(args[0]) if args else Path("output.txt")
     report = build_report()

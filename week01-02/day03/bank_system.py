@@ -21,6 +21,7 @@ class BankAccount:
     """A bank account owned by one person; its balance never goes below zero."""
 
     def __init__(self, owner: str, balance: Decimal = Decimal("0")) -> None:
+        """Open an account; ValueError for an empty owner or a negative, NaN or sub-cent balance."""
         if not owner.strip():
             raise ValueError("owner must not be empty")
         if not balance.is_finite() or balance < 0:
@@ -38,7 +39,10 @@ class BankAccount:
         return self._balance
 
     def withdraw(self, amount: Decimal) -> Decimal:
-        """Take out a positive amount no larger than the balance and return the new balance."""
+        """Take out a positive amount and return the new balance.
+
+        An amount larger than the balance raises ValueError and changes nothing.
+        """
         check_amount(amount)
         if amount > self._balance:
             raise ValueError(
@@ -52,11 +56,18 @@ class BankAccount:
         return self._balance
 
     def __repr__(self) -> str:
+        """Show the account as code, e.g. BankAccount(owner='Bob', balance=Decimal('5.25'))."""
         return f"BankAccount(owner={self.owner!r}, balance=Decimal('{self._balance}'))"
 
 
 def main() -> None:
-    """Open three accounts and show deposits, withdrawals and a refused withdrawal."""
+    """Open three accounts and show deposits, withdrawals and a refused withdrawal.
+
+    Alice opens with 100.00, Bob with 25.50, Chen with nothing. Alice deposits 50.00,
+    Bob withdraws 20.25, Chen deposits 0.10 then 0.20, and Bob's withdrawal of 1000
+    is refused: print "Refused: <the error>". Finish with one line per account,
+    "<owner>: <balance>", e.g. "Alice: 150.00".
+    """
     accounts = [
         BankAccount("Alice", Decimal("100.00")),
         BankAccount("Bob", Decimal("25.50")),

@@ -36,6 +36,7 @@ class Transaction:
         self.balance_after = balance_after
 
     def __repr__(self) -> str:
+        """Show the transaction, e.g. Transaction('deposit', 20.00, balance_after=120.00)."""
         return f"Transaction({self.kind!r}, {self.amount}, balance_after={self.balance_after})"
 
 
@@ -43,6 +44,7 @@ class TransactionHistory:
     """The ordered record of an account's transactions; the account owns one (composition)."""
 
     def __init__(self) -> None:
+        """Start with no transactions."""
         self._transactions: list[Transaction] = []
 
     def record(self, kind: TransactionKind, amount: Decimal, balance_after: Decimal) -> None:
@@ -54,9 +56,11 @@ class TransactionHistory:
         return sum((t.amount for t in self._transactions if t.kind == kind), Decimal("0"))
 
     def __len__(self) -> int:
+        """Return how many transactions were recorded."""
         return len(self._transactions)
 
     def __iter__(self) -> Iterator[Transaction]:
+        """Yield the transactions, oldest first."""
         return iter(self._transactions)
 
 
@@ -64,10 +68,13 @@ class BankAccount:
     """An account whose withdrawals are limited by available_funds()."""
 
     def __init__(self, owner: str, balance: Decimal = Decimal("0")) -> None:
+        """Open an account with its own empty history; ValueError as in day 3."""
         if not owner.strip():
             raise ValueError("owner must not be empty")
         if not balance.is_finite() or balance < 0:
             raise ValueError(f"opening balance must be zero or more, got {balance}")
+        if balance != 0:
+            check_amount(balance)
         self.owner = owner
         self._balance = balance
         self.history = TransactionHistory()  # composition: the account has a history
@@ -84,7 +91,10 @@ class BankAccount:
         return self._balance
 
     def withdraw(self, amount: Decimal) -> Decimal:
-        """Take out a positive amount up to available_funds(), record it, return the balance."""
+        """Take out a positive amount up to available_funds(), record it, return the balance.
+
+        A larger amount raises ValueError and changes nothing (no balance change, no record).
+        """
         check_amount(amount)
         if amount > self.available_funds():
             raise ValueError(
@@ -100,6 +110,7 @@ class BankAccount:
         return self._balance
 
     def __repr__(self) -> str:
+        """Show the account with its own class name, e.g. SavingsAccount(owner='Alice', ...)."""
         return f"{type(self).__name__}(owner={self.owner!r}, balance={self._balance})"
 
 
@@ -109,6 +120,7 @@ class SavingsAccount(BankAccount):
     def __init__(
         self, owner: str, balance: Decimal = Decimal("0"), interest_rate: Decimal = Decimal("0.02")
     ) -> None:
+        """Open a savings account; ValueError unless 0 <= interest_rate <= 1."""
         super().__init__(owner, balance)  # reuse the parent's validation and set-up
         if not interest_rate.is_finite() or not 0 <= interest_rate <= 1:
             raise ValueError(f"interest rate must be between 0 and 1, got {interest_rate}")
@@ -137,6 +149,7 @@ class CheckingAccount(BankAccount):
         balance: Decimal = Decimal("0"),
         overdraft_limit: Decimal = Decimal("100.00"),
     ) -> None:
+        """Open a checking account; ValueError for a negative or sub-cent overdraft_limit."""
         super().__init__(owner, balance)
         if overdraft_limit != 0:
             check_amount(overdraft_limit)
@@ -149,7 +162,13 @@ class CheckingAccount(BankAccount):
 
 
 def main() -> None:
-    """Show both account types used through the same BankAccount interface."""
+    """Show both account types used through the same BankAccount interface.
+
+    Alice has a SavingsAccount of 1000.00 at 5% interest, Bob a CheckingAccount of 50.00
+    with a 100.00 overdraft. Each withdraws 120.00 ("Bob withdraws 120.00: balance -70.00"),
+    Bob's next withdrawal of 100.00 is refused ("Refused: <the error>"), Alice is credited
+    her interest ("Alice earns interest: 44.00"), then each account's history is printed.
+    """
     savings = SavingsAccount("Alice", Decimal("1000.00"), interest_rate=Decimal("0.05"))
     checking = CheckingAccount("Bob", Decimal("50.00"), overdraft_limit=Decimal("100.00"))
     accounts: list[BankAccount] = [savings, checking]

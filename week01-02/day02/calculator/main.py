@@ -20,13 +20,22 @@ EXAMPLES = [
 
 
 def evaluate(left: str, operator: str, right: str) -> str:
-    """Validate three command-line words and return the calculation as a line of text."""
+    """Validate three command-line words and return the calculation as a line of text.
+
+    evaluate("6", "/", "4") -> "6 / 4 = 1.5"; bad input raises the validators' ValueError.
+    """
     a, op, b = parse_number(left), parse_operator(operator), parse_number(right)
     return format_equation(a, op, b, calculate(a, op, b))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the calculator on argv (default: the command line); return the exit status."""
+    """Run the calculator on argv (default: the command line); return the exit status.
+
+    - no arguments: print evaluate(*example) for each of EXAMPLES, return 0;
+    - three arguments: print the equation and return 0, or, when they are wrong
+      (ValueError, ArithmeticError), print "error: <message>" to stderr and return 1;
+    - any other count: print USAGE to stderr and return 2.
+    """
     args = sys.argv[1:] if argv is None else argv
     if not args:
         for example in EXAMPLES:

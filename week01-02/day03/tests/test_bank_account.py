@@ -45,26 +45,29 @@ def test_withdraw_takes_from_the_balance_and_returns_it() -> None:
     )
 
 
+@pytest.mark.hint("Withdrawals may not exceed the balance: compare before subtracting.")
 def test_withdraw_more_than_balance_raises_and_keeps_balance() -> None:
     account = BankAccount("Bob", Decimal("25.00"))
-    with pytest.raises(ValueError, match=r"balance is 25\.00"):
+    with pytest.raises(ValueError):
         account.withdraw(Decimal("25.01"))
     got = account.get_balance()
     assert got == Decimal("25.00"), f"Called withdraw(25.01) on 25.00. Got {got}, expected 25.00"
 
 
+@pytest.mark.hint("Refuse an amount unless it is finite, above 0 and a whole number of cents.")
 @pytest.mark.parametrize("amount", ["0", "-5", "NaN", "Infinity", "0.001"])
 @pytest.mark.parametrize("operation", ["deposit", "withdraw"])
 def test_invalid_amounts_are_refused_and_keep_balance(operation: str, amount: str) -> None:
     account = BankAccount("Alice", Decimal("50.00"))
-    with pytest.raises(ValueError, match="amount must be"):
+    with pytest.raises(ValueError):
         getattr(account, operation)(Decimal(amount))
     got = account.get_balance()
     assert got == Decimal("50.00"), f"Called {operation}({amount}). Got {got}, expected 50.00"
 
 
 @pytest.mark.parametrize(
-    ("owner", "balance"), [("", "0"), ("  ", "0"), ("Eve", "-1"), ("Eve", "NaN")]
+    ("owner", "balance"),
+    [("", "0"), ("  ", "0"), ("Eve", "-1"), ("Eve", "NaN"), ("Eve", "0.001")],
 )
 def test_account_with_empty_owner_or_bad_opening_balance_is_refused(
     owner: str, balance: str
@@ -78,6 +81,9 @@ def test_demo_runs_three_accounts_and_shows_a_refused_withdrawal(
 ) -> None:
     bank_system.main()
     out = capsys.readouterr().out
+    lines = out.splitlines()
     for line in ("Alice: 150.00", "Bob: 5.25", "Chen: 0.30"):
-        assert line in out.splitlines(), f"Called main(). Got {out!r}, expected a line {line!r}"
-    assert "Refused: cannot withdraw 1000" in out, f"Called main(). Got {out!r}, expected a refusal"
+        assert line in lines, f"Called main(). Got {out!r}, expected a line {line!r}"
+    assert any(line.startswith("Refused: ") for line in lines), (
+        f"Called main(). Got {out!r}, expected a line starting 'Refused: '"
+    )

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.day(4)
 def test_both_account_types_are_bank_accounts() -> None:
     for account in (SavingsAccount("Alice"), CheckingAccount("Bob")):
         assert isinstance(account, BankAccount), (
-            f"Called isinstance({account!r}, BankAccount). Got False, expected True"
+            f"Called isinstance({type(account).__name__}(...), BankAccount). "
+            "Got False, expected True"
         )
 
 
@@ -38,16 +39,21 @@ def test_savings_interest_is_rounded_to_the_cent_half_to_even() -> None:
 
 def test_savings_account_cannot_be_overdrawn() -> None:
     account = SavingsAccount("Alice", Decimal("10.00"))
-    with pytest.raises(ValueError, match=r"only 10\.00 available"):
+    with pytest.raises(ValueError):
         account.withdraw(Decimal("10.01"))
+    got = account.get_balance()
+    assert got == Decimal("10.00"), f"Called withdraw(10.01). Got balance {got}, expected 10.00"
 
 
 @pytest.mark.parametrize("rate", ["-0.01", "1.5", "NaN"])
 def test_savings_account_refuses_an_impossible_interest_rate(rate: str) -> None:
-    with pytest.raises(ValueError, match="interest rate"):
+    with pytest.raises(ValueError):
         SavingsAccount("Alice", interest_rate=Decimal(rate))
 
 
+@pytest.mark.hint(
+    "Let CheckingAccount change only how much may go out (balance + overdraft_limit)."
+)
 def test_checking_account_may_use_its_overdraft() -> None:
     account = CheckingAccount("Bob", Decimal("50.00"), overdraft_limit=Decimal("100.00"))
     got = account.withdraw(Decimal("150.00"))
@@ -56,7 +62,7 @@ def test_checking_account_may_use_its_overdraft() -> None:
 
 def test_checking_account_refuses_beyond_its_overdraft_and_keeps_balance() -> None:
     account = CheckingAccount("Bob", Decimal("50.00"), overdraft_limit=Decimal("100.00"))
-    with pytest.raises(ValueError, match=r"only 150\.00 available"):
+    with pytest.raises(ValueError):
         account.withdraw(Decimal("150.01"))
     got = account.get_balance()
     assert got == Decimal("50.00"), f"Called withdraw(150.01). Got balance {got}, expected 50.00"
@@ -68,7 +74,21 @@ def test_checking_account_without_overdraft_behaves_like_a_plain_account() -> No
         account.withdraw(Decimal("5.01"))
 
 
-def test_invalid_amounts_are_still_refused_by_subclasses() -> None:
-    for account in (SavingsAccount("Alice", Decimal("5")), CheckingAccount("Bob")):
-        with pytest.raises(ValueError, match="amount must be positive"):
-            account.withdraw(Decimal("-1"))
+@pytest.mark.parametrize("amount", ["-1", "0", "NaN", "0.001"])
+def test_invalid_amounts_are_still_refused_by_subclasses(amount: str) -> None:
+    for account in (SavingsAccount("Alice", Decimal("5.00")), CheckingAccount("Bob")):
+        before = account.get_balance()
+        for operation in ("deposit", "withdraw"):
+            with pytest.raises(ValueError):
+                getattr(account, operation)(Decimal(amount))
+            got = account.get_balance()
+            assert got == before, (
+                f"Called {type(account).__name__}.{operation}({amount}). "
+                f"Got balance {got}, expected {before}"
+            )
+
+
+@pytest.mark.parametrize("limit", ["-1", "0.001"])
+def test_checking_account_refuses_an_impossible_overdraft_limit(limit: str) -> None:
+    with pytest.raises(ValueError):
+        CheckingAccount("Bob", overdraft_limit=Decimal(limit))

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import utils
 from main import main
 
 pytestmark = pytest.mark.day(2)
@@ -72,13 +71,3 @@ def test_running_the_script_shows_no_traceback_on_division_by_zero() -> None:
     assert result.stderr == "error: cannot divide by zero\n", (
         f"Ran main.py 1 / 0. Got stderr {result.stderr!r}, expected one error line"
     )
-
-
-def test_every_module_has_a_docstring() -> None:
-    import main as main_module
-    from utils import math_ops, string_ops, validators
-
-    for module in (main_module, utils, math_ops, string_ops, validators):
-        assert module.__doc__, (
-            f"Checked {module.__name__}.__doc__. Got nothing, expected a docstring"
-        )

@@ -23,7 +23,7 @@ def multiply(a: Decimal, b: Decimal) -> Decimal:
 
 
 def divide(a: Decimal, b: Decimal) -> Decimal:
-    """Return a / b; dividing by zero raises ZeroDivisionError with a readable message."""
+    """Return a / b; b == 0 raises ZeroDivisionError("cannot divide by zero")."""
     if b == 0:
         raise ZeroDivisionError("cannot divide by zero")
     return a / b
@@ -40,7 +40,10 @@ OPERATIONS: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
 
 
 def calculate(a: Decimal, operator: str, b: Decimal) -> Decimal:
-    """Apply the operator symbol (one of OPERATIONS) to a and b."""
+    """Apply the operator symbol (a key of OPERATIONS) to a and b: calculate(6, "x", 7) == 42.
+
+    A result too large for Decimal (it raises decimal.Overflow) is raised as OverflowError.
+    """
     try:
         return OPERATIONS[operator](a, b)
     except Overflow:

@@ -4,7 +4,10 @@ from decimal import Decimal
 
 
 def format_number(value: Decimal) -> str:
-    """Write a number without exponent or trailing zeros: 5.00 -> '5', 1E+3 -> '1000'."""
+    """Write a number without exponent or trailing zeros: 5.00 -> '5', 1E+3 -> '1000'.
+
+    Negative zero is written '0'.
+    """
     text = f"{value.normalize():f}"
     return "0" if text == "-0" else text
 

@@ -7,7 +7,10 @@ from .math_ops import OPERATIONS
 
 
 def is_numeric(text: str) -> bool:
-    """Tell whether text is a finite number such as '42', '-3.5' or '1e3'."""
+    """Tell whether text is a finite number such as '42', '-3.5', ' 7 ' or '1e3'.
+
+    Words, '', '1,5', 'NaN', 'Infinity' and '-inf' are not.
+    """
     try:
         return Decimal(text.strip()).is_finite()
     except InvalidOperation:
@@ -15,7 +18,10 @@ def is_numeric(text: str) -> bool:
 
 
 def parse_number(text: str) -> Decimal:
-    """Turn text into a Decimal, or raise ValueError saying which input was wrong."""
+    """Turn text into a Decimal: ' 2.50 ' -> Decimal('2.50').
+
+    Text that is not numeric raises ValueError("'abc' is not a number") (the input in quotes).
+    """
     # Decimal accepts 'NaN' and 'Infinity'; a calculator should not.
     if not is_numeric(text):
         raise ValueError(f"{text!r} is not a number")
@@ -23,7 +29,10 @@ def parse_number(text: str) -> Decimal:
 
 
 def parse_operator(text: str) -> str:
-    """Return text if it is a known operator symbol, else raise ValueError listing them all."""
+    """Return text if it is a key of OPERATIONS, else raise ValueError listing them all.
+
+    parse_operator("%") raises ValueError("'%' is not an operator (use one of: + - * x /)").
+    """
     if text not in OPERATIONS:
         valid = " ".join(OPERATIONS)
         raise ValueError(f"{text!r} is not an operator (use one of: {valid})")
