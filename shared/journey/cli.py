@@ -278,6 +278,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except pg.DatabaseUnavailable as error:
         print(f"journey: {error}", file=sys.stderr)
         return ENVIRONMENT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`journey ... | head`): nothing left to say to it.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("journey: interrupted; the next run cleans up what this one left.", file=sys.stderr)
         return 130
