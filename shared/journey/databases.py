@@ -41,7 +41,10 @@ def schema_fingerprint(metadata: sa.MetaData) -> str:
     parts = []
     for table in metadata.sorted_tables:
         parts.append(str(CreateTable(table).compile(dialect=dialect)))
-        parts.extend(str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes)
+        # table.indexes is a set: its order changes from process to process, the
+        # fingerprint must not (every process of a run must find the same template).
+        indexes = sorted(table.indexes, key=lambda index: index.name or "")
+        parts.extend(str(CreateIndex(index).compile(dialect=dialect)) for index in indexes)
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
 
 
