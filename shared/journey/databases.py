@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import socket
 from collections.abc import Callable
 from typing import TypeAlias
 
@@ -54,8 +55,32 @@ def drop_database(server: URL, name: str) -> None:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+_HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:4]
+_RUN_NAME = re.compile(rf"^({PREFIX}run_.*_p\d+h[0-9a-f]{{4}}_)")
+
+
+def run_prefix(project: str) -> str:
+    """The start of every database name this process creates for ``project``.
+
+    The process id says which run; the host hash tells apart two machines whose
+    processes share an id and a ``DATABASE_URL`` server.
+    """
+    return f"{PREFIX}run_{_slug(project)}_p{os.getpid()}h{_HOST}_"
+
+
+def claim_run(server: URL, project: str) -> sa.Connection:
+    """Hold a lock on this run's databases for as long as the returned connection lives.
+
+    The lock is PostgreSQL's, not this machine's: a run on another machine sharing the
+    server sees it too, and a killed run's lock goes with its connection.
+    """
+    conn = _admin_engine(server).connect()
+    conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _lock_key(run_prefix(project))})
+    return conn
+
+
 def drop_abandoned(server: URL) -> list[str]:
-    """Drop per-run databases whose creating process is gone (a killed run)."""
+    """Drop per-run databases whose run is gone (killed), on any machine."""
     dropped = []
     with _admin_engine(server).connect() as conn:
         names = conn.execute(
@@ -63,21 +88,17 @@ def drop_abandoned(server: URL) -> list[str]:
             {"p": f"{PREFIX}run_%"},
         ).scalars()
         for name in names:
-            match = re.search(r"_p(\d+)_", name)
-            if match and not _pid_alive(int(match.group(1))):
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                dropped.append(name)
+            match = _RUN_NAME.match(name)
+            if match is None:
+                continue  # not a name this harness makes: never touch it
+            key = {"k": _lock_key(match.group(1))}
+            if conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), key).scalar():
+                try:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    dropped.append(name)
+                finally:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), key)
     return dropped
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _exists(conn: sa.Connection, name: str) -> bool:
@@ -108,7 +129,7 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
         fingerprint = schema_fingerprint(schema) if schema is not None else "empty"
         name, keep = f"{PREFIX}tpl_{_slug(project)}_{fingerprint}", True
     else:
-        name, keep = f"{PREFIX}run_tpl_{_slug(project)}_p{os.getpid()}_", False
+        name, keep = f"{run_prefix(project)}tpl", False
     with _admin_engine(server).connect() as conn:
         conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _lock_key(name)})
         try:
@@ -139,7 +160,10 @@ def _drop_outdated_templates(conn: sa.Connection, project: str, current: str) ->
 
 def clone(server: URL, template: str, project: str, label: str) -> str:
     """Create a fresh database from ``template`` for this process; return its name."""
-    name = f"{PREFIX}run_{_slug(project)}_p{os.getpid()}_{label}"[:63]
+    prefix = run_prefix(project)
+    name = f"{prefix}{label}"[:63]
+    if not name.startswith(prefix):
+        raise ValueError(f"database name {name!r} is too long for PostgreSQL")
     with _admin_engine(server).connect() as conn:
         # Two clones of one template at the same instant make PostgreSQL report the
         # template as "being accessed by other users": take turns per template.

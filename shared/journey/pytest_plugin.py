@@ -95,14 +95,20 @@ def _journey_template(
     except pg.DatabaseUnavailable as error:
         pytest.exit(str(error), returncode=pg.UNAVAILABLE_EXIT_CODE)
     try:
+        # Held until the run ends: tells every other run (on any machine sharing the
+        # server) that this run's databases are alive.
+        claim = databases.claim_run(server, project)
         databases.drop_abandoned(server)
         name, keep = databases.ensure_template(server, project, journey_schema)
     except OperationalError as error:
         pytest.exit(pg.describe_failure(server, error), returncode=pg.UNAVAILABLE_EXIT_CODE)
     template = _Template(server=server, name=name, keep=keep, project=project)
-    yield template
-    if not keep:
-        databases.drop_database(server, name)
+    try:
+        yield template
+        if not keep:
+            databases.drop_database(server, name)
+    finally:
+        claim.close()
 
 
 @contextmanager

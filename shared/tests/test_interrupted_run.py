@@ -50,3 +50,22 @@ def test_a_killed_run_leaves_a_database_that_the_next_run_drops(tmp_path: Path) 
     assert name in dropped and name not in database_names(server), (
         f"Called drop_abandoned() after a killed run. Got {dropped}, expected it to drop {name}"
     )
+
+
+def test_a_live_run_on_another_machine_keeps_its_database() -> None:
+    server = pg.server_url()
+    # Another machine's run: the same server, a process id of its own, its lock held.
+    name = "jt_run_elsewhere_p4242h0bad_s"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    with admin.connect() as owner:
+        owner.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        key = {"k": databases._lock_key("jt_run_elsewhere_p4242h0bad_")}
+        owner.execute(sa.text("SELECT pg_advisory_lock(:k)"), key)
+        try:
+            dropped = databases.drop_abandoned(server)
+            assert name not in dropped and name in database_names(server), (
+                f"Called drop_abandoned() while {name}'s run holds its lock. Got {dropped}"
+            )
+        finally:
+            owner.execute(sa.text("SELECT pg_advisory_unlock(:k)"), key)
+            owner.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
