@@ -30,7 +30,10 @@ def check_amount(amount: Decimal) -> None:
 # frozen=True: a recorded transaction is a fact; nothing may edit it afterwards.
 @dataclass(frozen=True)
 class Transaction:
-    """One deposit or withdrawal, numbered within its account and stamped in UTC."""
+    """One deposit or withdrawal, numbered within its account and stamped in UTC.
+
+    Fields, in order: id (int), amount (Decimal), type (TransactionType), timestamp (datetime).
+    """
 
     id: int
     amount: Decimal
@@ -40,7 +43,11 @@ class Transaction:
 
 @dataclass
 class BankAccount:
-    """An account whose balance never goes below zero and whose transactions are kept."""
+    """An account whose balance never goes below zero and whose transactions are kept.
+
+    Fields, in order: owner (str), balance (Decimal, default 0),
+    transactions (list of Transaction, a new empty list for each account).
+    """
 
     owner: str
     balance: Decimal = Decimal("0")
@@ -48,6 +55,7 @@ class BankAccount:
     transactions: list[Transaction] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """Refuse a blank owner or a negative (or NaN) opening balance with ValueError."""
         if not self.owner.strip():
             raise ValueError("owner must not be empty")
         if not self.balance.is_finite() or self.balance < 0:
@@ -68,6 +76,7 @@ class BankAccount:
         return self._record(amount, TransactionType.WITHDRAWAL)
 
     def _record(self, amount: Decimal, kind: TransactionType) -> Transaction:
+        """Append a transaction numbered after the last one, stamped now in UTC; return it."""
         transaction = Transaction(
             id=len(self.transactions) + 1,
             amount=amount,
@@ -80,7 +89,10 @@ class BankAccount:
 
 @dataclass
 class AccountManager:
-    """Holds the accounts of a bank, one per owner."""
+    """Holds the accounts of a bank, one per owner.
+
+    One field: accounts (dict from owner to BankAccount, a new empty dict for each manager).
+    """
 
     accounts: dict[str, BankAccount] = field(default_factory=dict)
 

@@ -33,6 +33,7 @@ class InsufficientFundsError(BankError):
     """A withdrawal asked for more than the balance."""
 
     def __init__(self, owner: str, balance: Decimal, requested: Decimal) -> None:
+        """Keep balance and requested as attributes; the message names owner and both sums."""
         super().__init__(f"{owner} has {balance}, cannot withdraw {requested}")
         # Kept as attributes so a handler can act on them without parsing the message.
         self.balance = balance
@@ -51,6 +52,7 @@ class BankAccount:
     """An account that raises a BankError on refusal and logs each successful operation."""
 
     def __init__(self, owner: str, balance: Decimal = Decimal("0")) -> None:
+        """Open the account (a non-zero opening balance must be a valid amount); log at INFO."""
         if balance != 0:
             check_amount(balance)
         self.owner = owner
@@ -58,14 +60,14 @@ class BankAccount:
         logger.info("opened an account for %s with %s", owner, balance)
 
     def deposit(self, amount: Decimal) -> Decimal:
-        """Add a positive amount and return the new balance."""
+        """Add a valid amount, log it at INFO and return the new balance."""
         check_amount(amount)
         self._balance += amount
         logger.info("%s deposited %s; balance %s", self.owner, amount, self._balance)
         return self._balance
 
     def withdraw(self, amount: Decimal) -> Decimal:
-        """Take out a positive amount no larger than the balance and return the new balance."""
+        """Take out a valid amount up to the balance, log it at INFO, return the new balance."""
         check_amount(amount)
         if amount > self._balance:
             raise InsufficientFundsError(self.owner, self._balance, amount)
@@ -79,7 +81,10 @@ class BankAccount:
 
 
 def attempt(operation: Callable[[Decimal], Decimal], amount: Decimal) -> bool:
-    """Run account.deposit or account.withdraw; log a refusal as ERROR instead of crashing."""
+    """Run account.deposit or account.withdraw; log a refusal as ERROR instead of crashing.
+
+    Return True on success, False on a BankError; let any other exception through.
+    """
     # Failures are logged here, where they are handled, not where they are raised:
     # logging in both places would report each failure twice.
     try:

@@ -53,7 +53,7 @@ def parse_amount(text: str) -> Decimal:
 
 
 def decimal_field(data: dict[str, Any], key: str) -> Decimal:
-    """Read a money field written as a string; anything else means a corrupt file."""
+    """Read data[key], money written as a string ("12.50"); raise ValueError for anything else."""
     value = data[key]
     if not isinstance(value, str):
         raise ValueError(f'{key} must be a string like "12.50", got {value!r}')
@@ -84,7 +84,7 @@ class Transaction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        """Rebuild a transaction from to_dict()'s output."""
+        """Rebuild a transaction from to_dict()'s output; ValueError for a naive timestamp."""
         kind = data["kind"]
         if kind not in ("deposit", "withdrawal"):
             raise ValueError(f"unknown transaction kind {kind!r}")
@@ -186,7 +186,11 @@ class Bank:
 
     @classmethod
     def load_from_file(cls, filename: str | Path) -> Self:
-        """Read a bank saved by save_to_file, or raise a BankFileError saying what is wrong."""
+        """Read a bank saved by save_to_file, or raise a BankFileError saying what is wrong.
+
+        BankFileNotFoundError when there is no file; CorruptBankFileError when it does not
+        hold a valid bank (not JSON, or JSON of the wrong shape).
+        """
         path = Path(filename)
         try:
             text = path.read_text(encoding="utf-8")
@@ -274,7 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Load the bank, apply one command, save if it changed anything; return the exit status."""
+    """Load the bank, apply one command, save if it changed anything; return the exit status.
+
+    A BankError or BankFileError becomes one `error: ...` line on stderr and exit status 1.
+    """
     args = build_parser().parse_args(argv)
     try:
         bank = load_or_start(args.file)

@@ -1,6 +1,7 @@
 """Day 5: the dataclass models behave like day 4's classes, with less code."""
 
 import dataclasses
+import typing
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -53,17 +54,23 @@ def test_transactions_are_immutable() -> None:
 
 def test_withdraw_more_than_balance_raises_and_records_nothing() -> None:
     account = BankAccount("Bob", Decimal("3.00"))
-    with pytest.raises(ValueError, match="balance is 3"):
+    with pytest.raises(ValueError):
         account.withdraw(Decimal("3.01"))
     assert (account.balance, account.transactions) == (Decimal("3.00"), []), (
         f"Called a refused withdraw. Got {account.balance} and {account.transactions}"
     )
 
 
-@pytest.mark.parametrize("amount", ["0", "-1", "NaN", "0.005"])
-def test_invalid_amounts_are_refused(amount: str) -> None:
-    with pytest.raises(ValueError, match="amount must be"):
-        BankAccount("Alice").deposit(Decimal(amount))
+@pytest.mark.parametrize("amount", ["0", "-1", "NaN", "Infinity", "0.005"])
+@pytest.mark.parametrize("operation", ["deposit", "withdraw"])
+def test_invalid_amounts_are_refused_and_record_nothing(operation: str, amount: str) -> None:
+    account = BankAccount("Alice", Decimal("10.00"))
+    with pytest.raises(ValueError):
+        getattr(account, operation)(Decimal(amount))
+    assert (account.balance, account.transactions) == (Decimal("10.00"), []), (
+        f"Called a refused {operation}({amount}). Got {account.balance} and "
+        f"{account.transactions}, expected 10.00 and []"
+    )
 
 
 @pytest.mark.parametrize(("owner", "balance"), [(" ", "0"), ("Eve", "-0.01")])
@@ -85,19 +92,35 @@ def test_manager_creates_finds_and_totals_accounts() -> None:
 def test_manager_refuses_a_second_account_for_the_same_owner() -> None:
     manager = AccountManager()
     manager.create_account("Alice", Decimal("1.00"))
-    with pytest.raises(ValueError, match="already has an account"):
+    with pytest.raises(ValueError):
         manager.create_account("Alice")
     got = manager.get_account("Alice").balance
     assert got == Decimal("1.00"), f"Called create_account twice. Got balance {got}, expected 1.00"
 
 
-def test_manager_answers_none_or_a_clear_error_for_an_unknown_owner() -> None:
+def test_manager_answers_none_or_value_error_for_an_unknown_owner() -> None:
     manager = AccountManager()
-    assert manager.find_account("Zoe") is None, "Called find_account('Zoe'). Got an account"
-    with pytest.raises(ValueError, match="no account for Zoe"):
+    manager.create_account("Alice")
+    got = manager.find_account("Zoe")
+    assert got is None, f"Called find_account('Zoe'). Got {got}, expected None"
+    with pytest.raises(ValueError):
         manager.get_account("Zoe")
 
 
-def test_every_model_is_a_dataclass() -> None:
-    for model in (Transaction, BankAccount, AccountManager):
+@pytest.mark.hint("Declare each field as an annotated class attribute under @dataclass.")
+def test_every_model_is_a_dataclass_with_the_contract_fields() -> None:
+    expected: dict[type, list[tuple[str, object]]] = {
+        Transaction: [
+            ("id", int),
+            ("amount", Decimal),
+            ("type", TransactionType),
+            ("timestamp", datetime),
+        ],
+        BankAccount: [("owner", str), ("balance", Decimal), ("transactions", list[Transaction])],
+        AccountManager: [("accounts", dict[str, BankAccount])],
+    }
+    for model, fields in expected.items():
         assert dataclasses.is_dataclass(model), f"Called is_dataclass({model.__name__}). Got False"
+        hints = typing.get_type_hints(model)
+        got = [(field.name, hints[field.name]) for field in dataclasses.fields(model)]
+        assert got == fields, f"Read the fields of {model.__name__}. Got {got}, expected {fields}"

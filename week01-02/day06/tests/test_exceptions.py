@@ -16,16 +16,27 @@ from bank_with_errors import (
 pytestmark = pytest.mark.day(6)
 
 
-def test_the_exceptions_form_one_hierarchy_under_bank_error() -> None:
-    pairs = [
-        (NegativeAmountError, InvalidAmountError),
-        (InvalidAmountError, BankError),
-        (InsufficientFundsError, BankError),
+@pytest.mark.hint(
+    "Derive every bank exception from BankError, and NegativeAmountError from "
+    "InvalidAmountError, so one `except BankError` catches every refusal."
+)
+def test_every_refusal_is_a_bank_error_of_its_own_kind() -> None:
+    account = BankAccount("Alice", Decimal("10.00"))
+    refusals = [
+        ("withdraw", "10.01", InsufficientFundsError),
+        ("deposit", "-1.00", NegativeAmountError),
+        ("withdraw", "0", InvalidAmountError),
     ]
-    for child, parent in pairs:
-        assert issubclass(child, parent), (
-            f"Called issubclass({child.__name__}, {parent.__name__}). Got False, expected True"
+    for operation, amount, kind in refusals:
+        with pytest.raises(BankError) as caught:
+            getattr(account, operation)(Decimal(amount))
+        assert isinstance(caught.value, kind), (
+            f"Called {operation}({amount}). Got {type(caught.value).__name__}, "
+            f"expected {kind.__name__}"
         )
+    assert issubclass(NegativeAmountError, InvalidAmountError), (
+        "Called issubclass(NegativeAmountError, InvalidAmountError). Got False, expected True"
+    )
 
 
 def test_withdraw_more_than_balance_raises_and_keeps_balance() -> None:
@@ -41,8 +52,16 @@ def test_withdraw_more_than_balance_raises_and_keeps_balance() -> None:
 @pytest.mark.parametrize("operation", ["deposit", "withdraw"])
 def test_a_negative_amount_raises_negative_amount_error(operation: str) -> None:
     account = BankAccount("Alice", Decimal("10.00"))
-    with pytest.raises(NegativeAmountError, match="cannot be negative"):
+    with pytest.raises(NegativeAmountError):
         getattr(account, operation)(Decimal("-5.00"))
+    assert account.get_balance() == Decimal("10.00"), (
+        f"Called {operation}(-5.00). Got balance {account.get_balance()}, expected 10.00"
+    )
+
+
+def test_a_negative_opening_balance_raises_negative_amount_error() -> None:
+    with pytest.raises(NegativeAmountError):
+        BankAccount("Alice", Decimal("-1.00"))
 
 
 @pytest.mark.parametrize("amount", ["0", "NaN", "-Infinity", "0.001"])
@@ -66,9 +85,13 @@ def test_attempt_turns_a_refusal_into_false_and_leaves_the_balance() -> None:
     )
 
 
+class Bug(Exception):
+    """An error that is not a refusal: attempt() must let it through."""
+
+
 def test_attempt_does_not_hide_errors_that_are_not_bank_errors() -> None:
     def broken(amount: Decimal) -> Decimal:
-        raise RuntimeError("a bug, not a refusal")
+        raise Bug("a bug, not a refusal")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(Bug):
         attempt(broken, Decimal("1.00"))

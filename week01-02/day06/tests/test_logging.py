@@ -15,6 +15,10 @@ def flush_logs() -> None:
         handler.flush()
 
 
+@pytest.mark.hint(
+    "Log successes with logger.info() in BankAccount, refusals with logger.error() in attempt(); "
+    "the README's Contract gives each message."
+)
 def test_success_is_logged_as_info_and_refusal_as_error_in_the_file(tmp_path: Path) -> None:
     log_file = tmp_path / "bank.log"
     configure_logging(log_file)
@@ -76,6 +80,7 @@ def test_main_reports_an_unopenable_log_file_in_one_line(
 ) -> None:
     status = main([str(tmp_path / "missing-folder" / "bank.log")])
     err = capsys.readouterr().err
-    assert status == 1 and err.startswith("error: cannot open log file"), (
-        f"Called main([path in a missing folder]). Got {status} and {err!r}, expected 1 and error"
+    assert status == 1 and err.startswith("error: cannot open log file") and err.count("\n") == 1, (
+        f"Called main([path in a missing folder]). Got {status} and {err!r}, "
+        "expected 1 and one line 'error: cannot open log file ...'"
     )

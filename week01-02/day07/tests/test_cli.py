@@ -43,25 +43,30 @@ def test_a_corrupt_file_gives_one_error_line_and_is_not_overwritten(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    "args",
     [
-        (["withdraw", "Alice", "10.01"], "error: Alice has 10.00, cannot withdraw 10.01\n"),
-        (["deposit", "Zoe", "1"], "error: no account for Zoe\n"),
-        (["deposit", "Alice", "ten"], "error: 'ten' is not an amount\n"),
-        (["deposit", "Alice", "-1"], "error: amount must be a positive number of cents, got -1\n"),
-        (["open", "Alice"], "error: Alice already has an account\n"),
+        ["withdraw", "Alice", "10.01"],
+        ["deposit", "Zoe", "1"],
+        ["deposit", "Alice", "ten"],
+        ["deposit", "Alice", "-1"],
+        ["open", "Alice"],
     ],
+    ids=["overdraw", "unknown owner", "not a number", "negative", "second account"],
 )
-def test_a_refused_command_explains_itself_and_leaves_the_file_unchanged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+def test_a_refused_command_gives_one_error_line_and_leaves_the_file_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
 ) -> None:
     bank_file = tmp_path / "bank.json"
     main(["--file", str(bank_file), "open", "Alice", "10.00"])
     before = bank_file.read_bytes()
     capsys.readouterr()
     status = main(["--file", str(bank_file), *args])
-    err = capsys.readouterr().err
-    assert (status, err) == (1, message), f"Called main({args}). Got {(status, err)}, expected 1"
+    out, err = capsys.readouterr()
+    one_error_line = err.startswith("error: ") and err.count("\n") == 1
+    assert (status, out, one_error_line) == (1, "", True), (
+        f"Called main({args}). Got exit {status}, stdout {out!r}, stderr {err!r}; "
+        "expected exit 1, no stdout and one line 'error: ...' on stderr"
+    )
     assert bank_file.read_bytes() == before, f"Called main({args}). Got a changed bank file"
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -49,17 +50,22 @@ def test_money_is_stored_as_exact_strings_and_times_as_iso_utc(tmp_path: Path) -
         )
 
 
-def test_loading_a_missing_file_raises_a_clear_error(tmp_path: Path) -> None:
+def test_loading_a_missing_file_raises_bank_file_not_found_error(tmp_path: Path) -> None:
     path = tmp_path / "nothing-here.json"
-    with pytest.raises(BankFileNotFoundError, match=r"no bank file at .*nothing-here\.json"):
+    with pytest.raises(BankFileNotFoundError):
         Bank.load_from_file(path)
+    assert not path.exists(), "Called load_from_file on a missing file. Got a file created"
 
 
+@pytest.mark.hint("json.JSONDecodeError carries .lineno: put 'line <n>' in your error.")
 def test_invalid_json_is_reported_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "bank.json"
     path.write_text('{\n  "version": 1,\n  "accounts": [\n', encoding="utf-8")
-    with pytest.raises(CorruptBankFileError, match=r"not valid JSON \(line 4"):
+    with pytest.raises(CorruptBankFileError) as caught:
         Bank.load_from_file(path)
+    assert re.search(r"\bline 4\b", str(caught.value)), (
+        f"Called load_from_file on JSON cut off at line 4. Got {caught.value}, expected 'line 4'"
+    )
 
 
 VALID_ACCOUNT = {"owner": "Alice", "balance": "1.00", "transactions": []}
@@ -90,7 +96,7 @@ BAD_DOCUMENTS = {
 def test_valid_json_of_the_wrong_shape_is_reported_as_corrupt(tmp_path: Path, problem: str) -> None:
     path = tmp_path / "bank.json"
     path.write_text(json.dumps(BAD_DOCUMENTS[problem]), encoding="utf-8")
-    with pytest.raises(CorruptBankFileError, match="does not hold a valid bank"):
+    with pytest.raises(CorruptBankFileError):
         Bank.load_from_file(path)
 
 
@@ -100,6 +106,10 @@ def test_saving_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
     assert names == ["bank.json"], f"Called save_to_file. Got folder {names}, expected bank.json"
 
 
+@pytest.mark.hint(
+    "Write a temporary file beside the target, then os.replace() it over the target; "
+    "on OSError remove the temporary file and raise BankFileError."
+)
 def test_a_failed_save_keeps_the_old_file_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,7 +121,7 @@ def test_a_failed_save_keeps_the_old_file_whole(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(BankFileError, match=r"cannot save to .*No space left"):
+    with pytest.raises(BankFileError):
         sample_bank().save_to_file(path)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert path.read_bytes() == before and names == ["bank.json"], (
@@ -119,6 +129,6 @@ def test_a_failed_save_keeps_the_old_file_whole(
     )
 
 
-def test_saving_into_a_missing_folder_raises_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(BankFileError, match="cannot save to"):
+def test_saving_into_a_missing_folder_raises_bank_file_error(tmp_path: Path) -> None:
+    with pytest.raises(BankFileError):
         Bank().save_to_file(tmp_path / "no-such-folder" / "bank.json")
