@@ -23,7 +23,11 @@ async def external_post(
     client: Annotated[httpx.AsyncClient, Depends(http_client)],
     post_id: Annotated[int, Query(ge=1)] = 1,
 ) -> dict[str, Any]:
-    """Return one post from the upstream API, with where it came from."""
+    """Return {"source": the upstream base URL, "post": the upstream's JSON for post_id}.
+
+    Upstream 404: answer 404. Another upstream error status, or no answer at all (refused,
+    timeout): answer 502, "Upstream <base URL> answered <status>" or "... unreachable: <error>".
+    """
     try:
         response = await client.get(f"/posts/{post_id}")
     except httpx.TransportError as error:

@@ -1,4 +1,8 @@
-"""Three ways to wait: which of them lets other requests run meanwhile?"""
+"""Three ways to wait: which of them lets other requests run meanwhile?
+
+Each endpoint waits slow_seconds(request) seconds, then answers 200 with
+{"waited_seconds": <seconds>, "how": <how it waited>}.
+"""
 
 import asyncio
 import time
@@ -16,7 +20,7 @@ def slow_seconds(request: Request) -> float:
 
 @router.get("/slow")
 async def slow(request: Request) -> dict[str, float | str]:
-    """Simulate a database call the right way: await yields the event loop to others."""
+    """Simulate a database call the right way: await asyncio.sleep(slow_seconds) lets others run."""
     seconds = slow_seconds(request)
     await asyncio.sleep(seconds)
     return {"waited_seconds": seconds, "how": "await asyncio.sleep"}
@@ -24,7 +28,7 @@ async def slow(request: Request) -> dict[str, float | str]:
 
 @router.get("/slow-blocking")
 async def slow_blocking(request: Request) -> dict[str, float | str]:
-    """The classic mistake: a blocking call inside async def freezes the whole event loop."""
+    """The classic mistake, on purpose: time.sleep inside async def blocks the event loop."""
     seconds = slow_seconds(request)
     time.sleep(seconds)  # deliberately wrong: this is what the demo measures
     return {"waited_seconds": seconds, "how": "time.sleep in async def"}
@@ -32,7 +36,7 @@ async def slow_blocking(request: Request) -> dict[str, float | str]:
 
 @router.get("/slow-sync")
 def slow_sync(request: Request) -> dict[str, float | str]:
-    """A plain def: FastAPI runs it in a worker thread, so blocking is tolerated."""
+    """time.sleep in a plain def: FastAPI runs it in a worker thread, so calls overlap."""
     seconds = slow_seconds(request)
     time.sleep(seconds)
     return {"waited_seconds": seconds, "how": "time.sleep in def (thread pool)"}

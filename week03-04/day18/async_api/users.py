@@ -26,7 +26,7 @@ def email_taken(email: object) -> HTTPException:
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_user(user_in: UserCreate, request: Request) -> User:
-    """Create a user with the next id."""
+    """Create a user with the next id: 201, or 409 if the email is taken."""
     try:
         return store_of(request).add(user_in)
     except EmailTakenError:
@@ -35,13 +35,13 @@ async def create_user(user_in: UserCreate, request: Request) -> User:
 
 @router.get("")
 async def list_users(request: Request) -> list[User]:
-    """List every user."""
+    """List every user, oldest first."""
     return store_of(request).list()
 
 
 @router.get("/{user_id}")
 async def read_user(user_id: int, request: Request) -> User:
-    """Return one user, or 404."""
+    """Return one user, or 404 if no user has this id."""
     try:
         return store_of(request).get(user_id)
     except UserNotFoundError:
@@ -50,7 +50,7 @@ async def read_user(user_id: int, request: Request) -> User:
 
 @router.put("/{user_id}")
 async def replace_user(user_id: int, user_in: UserCreate, request: Request) -> User:
-    """Replace every field of a user."""
+    """Replace every field of a user: 404 if unknown, 409 if the email is taken."""
     try:
         return store_of(request).replace(user_id, user_in)
     except UserNotFoundError:
@@ -61,7 +61,7 @@ async def replace_user(user_id: int, user_in: UserCreate, request: Request) -> U
 
 @router.patch("/{user_id}")
 async def update_user(user_id: int, changes: UserUpdate, request: Request) -> User:
-    """Change only the fields sent."""
+    """Change only the fields sent: 404 if unknown, 409 if the email is taken."""
     store = store_of(request)
     try:
         merged = store.get(user_id).model_dump() | changes.model_dump(exclude_unset=True)
@@ -74,7 +74,7 @@ async def update_user(user_id: int, changes: UserUpdate, request: Request) -> Us
 
 @router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_user(user_id: int, request: Request) -> Response:
-    """Delete a user; 204 with no body."""
+    """Delete a user: 204 with no body, or 404."""
     try:
         store_of(request).delete(user_id)
     except UserNotFoundError:

@@ -30,7 +30,7 @@ def get_pagination(
     skip: Annotated[int, Query(ge=0, description="How many items to skip")] = 0,
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many items")] = 10,
 ) -> Pagination:
-    """Read and bound ?skip=&limit= once, for every list route."""
+    """Read and bound ?skip=&limit= once, for every list route: a Pagination of the two."""
     return Pagination(skip=skip, limit=limit)
 
 
@@ -38,7 +38,10 @@ PaginationDep = Annotated[Pagination, Depends(get_pagination)]
 
 
 def get_user_by_id(user_id: Annotated[int, Path(ge=1)], store: StoreDep) -> User:
-    """Load the user named in the path, or answer 404: the one place that check lives."""
+    """Load the user named in the path: the one place the "does it exist?" check lives.
+
+    Raises HTTPException 404 with detail "User <user_id> not found" for an unknown id.
+    """
     try:
         return store.get(user_id)
     except UserNotFoundError:

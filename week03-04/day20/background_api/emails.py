@@ -17,7 +17,12 @@ class Outbox:
 
 
 async def send_welcome_email(outbox: Outbox, user: User, delay_seconds: float) -> None:
-    """Pretend to talk to a mail server for delay_seconds, then record the email."""
+    """Pretend to talk to a mail server for delay_seconds, then record the email.
+
+    Logs "sending welcome email to <email>", awaits asyncio.sleep(delay_seconds), appends a
+    SentEmail to outbox.sent (subject "Welcome!", body "Hello <name>, your account #<id> is
+    ready.", sent_at datetime.now(UTC)), then logs "welcome email sent to <email>".
+    """
     logger.info("sending welcome email to %s", user.email)
     await asyncio.sleep(delay_seconds)
     email = SentEmail(

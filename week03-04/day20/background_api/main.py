@@ -2,11 +2,11 @@
 
 import logging
 
-from fastapi import BackgroundTasks, FastAPI, HTTPException, status
+from fastapi import FastAPI
 
-from emails import Outbox, send_welcome_email
+import users
+from emails import Outbox
 from middleware import add_process_time_header, log_requests
-from models import SentEmail, User, UserCreate
 
 
 def show_app_logs() -> None:
@@ -26,25 +26,10 @@ def create_app(email_delay_seconds: float = 1.0) -> FastAPI:
     # The last middleware added runs first: the access log wraps the header middleware.
     app.middleware("http")(add_process_time_header)
     app.middleware("http")(log_requests)
-    users: list[User] = []
-    outbox = Outbox()
-
-    @app.post("/users", status_code=status.HTTP_201_CREATED)
-    async def create_user(user_in: UserCreate, background_tasks: BackgroundTasks) -> User:
-        """Create a user and queue the welcome email to run after the response is sent."""
-        if any(user.email == user_in.email for user in users):
-            detail = f"Email {user_in.email} is already registered"
-            raise HTTPException(status.HTTP_409_CONFLICT, detail=detail)
-        user = User(id=len(users) + 1, **user_in.model_dump())
-        users.append(user)
-        background_tasks.add_task(send_welcome_email, outbox, user, email_delay_seconds)
-        return user
-
-    @app.get("/outbox")
-    async def list_sent_emails() -> list[SentEmail]:
-        """Every welcome email sent so far."""
-        return outbox.sent
-
+    app.state.users = []
+    app.state.outbox = Outbox()
+    app.state.email_delay_seconds = email_delay_seconds
+    app.include_router(users.router)
     return app
 
 

@@ -11,7 +11,10 @@ access_logger = logging.getLogger("background_api.access")
 
 
 async def log_requests(request: Request, call_next: CallNext) -> Response:
-    """Log method, path, status and duration of every request, once it has an answer."""
+    """Log one line per request, once it has an answer: "<METHOD> <path> <status> <ms>ms".
+
+    On the logger background_api.access at INFO, e.g. "POST /users 201 28.7ms".
+    """
     start = time.perf_counter()
     response = await call_next(request)
     duration_ms = (time.perf_counter() - start) * 1000
@@ -23,7 +26,7 @@ async def log_requests(request: Request, call_next: CallNext) -> Response:
 
 
 async def add_process_time_header(request: Request, call_next: CallNext) -> Response:
-    """Tell the client how long the server spent on its request, in seconds."""
+    """Add the header X-Process-Time: the seconds spent on the request, e.g. "0.0281"."""
     start = time.perf_counter()
     response = await call_next(request)
     response.headers["X-Process-Time"] = f"{time.perf_counter() - start:.4f}"

@@ -1,18 +1,12 @@
 """Day 18: awaiting lets requests overlap; blocking the event loop makes them queue."""
 
 import asyncio
-import inspect
 import time
 
 import httpx
 import pytest
-from fastapi.routing import APIRoute
 
-import external
-import slow
-import users
 from conftest import SLOW_SECONDS
-from main import create_app
 
 pytestmark = pytest.mark.day(18)
 
@@ -26,18 +20,6 @@ async def time_concurrent_calls(client: httpx.AsyncClient, path: str) -> float:
     elapsed = time.perf_counter() - start
     assert all(r.status_code == 200 for r in responses), f"Called GET {path}. Not all 200"
     return elapsed
-
-
-def test_every_route_except_the_sync_demo_is_async() -> None:
-    routes = [
-        r for m in (users, slow, external) for r in m.router.routes if isinstance(r, APIRoute)
-    ]
-    operations = sum(len(methods) for methods in create_app().openapi()["paths"].values())
-    assert len(routes) == operations, "Checked the routers. Some app route is in none of them"
-    not_async = [r.path for r in routes if not inspect.iscoroutinefunction(r.endpoint)]
-    assert not_async == ["/slow-sync"], (
-        f"Checked every endpoint. Got non-async {not_async}, expected only /slow-sync"
-    )
 
 
 @pytest.mark.asyncio

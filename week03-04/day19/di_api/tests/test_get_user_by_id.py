@@ -25,19 +25,29 @@ def test_unknown_user_is_404_on_every_route(
     )
 
 
-def test_user_id_below_one_is_422(client: TestClient) -> None:
-    response = client.get("/users/0")
-    assert response.status_code == 422, f"Called GET /users/0. Got {response.status_code}"
+def test_user_id_below_one_is_422_and_one_is_a_valid_id(client: TestClient) -> None:
+    client.post("/users", json=ADA)
+    statuses = (client.get("/users/0").status_code, client.get("/users/1").status_code)
+    assert statuses == (422, 200), (
+        f"Called GET /users/0 and GET /users/1 (Ada). Got {statuses}, expected (422, 200)"
+    )
 
 
 def test_every_user_route_goes_through_the_one_dependency(app: FastAPI, client: TestClient) -> None:
     def refuse(user_id: int) -> None:
         raise HTTPException(status.HTTP_418_IM_A_TEAPOT)
 
+    client.post("/users", json=ADA)
     app.dependency_overrides[get_user_by_id] = refuse
     statuses = {m: client.request(m, "/users/1", json=body).status_code for m, body in ROUTES}
     assert set(statuses.values()) == {418}, (
         f"Overrode get_user_by_id to answer 418. Got {statuses}, expected 418 on every route"
+    )
+    app.dependency_overrides.clear()
+    restored = client.get("/users/1")
+    assert restored.status_code == 200, (
+        f"Called GET /users/1 after clearing the override. Got {restored.status_code}, "
+        "expected 200: the real get_user_by_id loads Ada"
     )
 
 

@@ -1,6 +1,7 @@
 """Day 20: the access-log middleware and the X-Process-Time header middleware."""
 
 import logging
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,11 +11,25 @@ from conftest import EMAIL_DELAY_SECONDS
 pytestmark = pytest.mark.day(20)
 
 ACCESS = "background_api.access"
+ACCESS_LINE = re.compile(
+    r"(?P<method>[A-Z]+) (?P<path>\S+) (?P<status>\d{3}) (?P<ms>\d+(\.\d+)?)ms"
+)
 
 
-def access_records(caplog: pytest.LogCaptureFixture) -> list[tuple[object, ...]]:
-    """The (method, path, status, duration_ms) of every access log line captured."""
-    return [tuple(r.args) for r in caplog.records if r.name == ACCESS and isinstance(r.args, tuple)]
+def access_records(caplog: pytest.LogCaptureFixture) -> list[tuple[str, str, int, float | None]]:
+    """The (method, path, status, duration_ms) of every access log line captured.
+
+    A line not in the form "<METHOD> <path> <status> <ms>ms" is kept as (line, "", 0, None).
+    """
+    records: list[tuple[str, str, int, float | None]] = []
+    for message in (r.getMessage() for r in caplog.records if r.name == ACCESS):
+        line = ACCESS_LINE.fullmatch(message)
+        if line is None:
+            records.append((message, "", 0, None))
+        else:
+            method, path, status, ms = line.group("method", "path", "status", "ms")
+            records.append((method, path, int(status), float(ms)))
+    return records
 
 
 @pytest.mark.parametrize(
@@ -33,7 +48,7 @@ def test_each_request_is_logged_with_method_path_status_and_duration(
     records = access_records(caplog)
     assert [r[:3] for r in records] == [(method, path, expected_status)], (
         f"Called {method} {path}. Got access log {records}, "
-        f"expected one line for {method} {path} {expected_status}"
+        f"expected one line '{method} {path} {expected_status} <ms>ms'"
     )
     duration_ms = records[0][3]
     assert isinstance(duration_ms, float) and 0 <= duration_ms < 5000, (
@@ -47,10 +62,11 @@ def test_logged_duration_excludes_the_background_email(
     caplog.set_level(logging.INFO, logger="background_api")
     client.post("/users", json={"name": "Ada", "email": "ada@example.com"})
     messages = [record.getMessage() for record in caplog.records]
-    access_index = next(i for i, m in enumerate(messages) if m.startswith("POST /users 201"))
-    sent_index = messages.index("welcome email sent to ada@example.com")
-    assert access_index < sent_index, (
-        f"Read the log. Got {messages}, expected the access line before the email was sent"
+    access = [i for i, m in enumerate(messages) if m.startswith("POST /users 201 ")]
+    sent = [i for i, m in enumerate(messages) if m == "welcome email sent to ada@example.com"]
+    assert access and sent and access[0] < sent[0], (
+        f"Called POST /users. Got log {messages}, expected 'POST /users 201 <ms>ms' "
+        "before 'welcome email sent to ada@example.com'"
     )
     duration_ms = access_records(caplog)[0][3]
     assert isinstance(duration_ms, float) and duration_ms < EMAIL_DELAY_SECONDS * 1000 / 2, (
