@@ -12,14 +12,56 @@ import os
 import re
 import socket
 from collections.abc import Callable
-from typing import TypeAlias
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeAlias
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 SchemaBuilder: TypeAlias = Callable[[str], None]
-Schema: TypeAlias = sa.MetaData | SchemaBuilder | None
+
+
+@dataclass(frozen=True)
+class Migrations:
+    """A schema built by Alembic (``upgrade head``), for projects whose schema is migrated.
+
+    Its template is keyed on the content of ``alembic.ini`` and every file under the
+    script location, so it is reused until a migration changes, and rebuilt then.
+    ``env.py`` reads the URL from ``config.get_main_option("sqlalchemy.url")``.
+    """
+
+    project_dir: Path
+    ini: str = "alembic.ini"
+
+    def config(self, url: str) -> Any:
+        """An Alembic ``Config`` for this project pointed at ``url``."""
+        from alembic.config import Config
+
+        config = Config(str(self.project_dir / self.ini))
+        location = config.get_main_option("script_location") or "alembic"
+        config.set_main_option("script_location", str(self.project_dir / location))
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+        return config
+
+    def fingerprint(self) -> str:
+        """A short hash of the migrations: equal migrations share a template."""
+        digest = hashlib.sha1((self.project_dir / self.ini).read_bytes())
+        location = self.config("postgresql://").get_main_option("script_location")
+        for path in sorted(Path(location).rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(location)).encode())
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:12]
+
+    def __call__(self, url: str) -> None:
+        from alembic import command
+
+        command.upgrade(self.config(url), "head")
+
+
+Schema: TypeAlias = sa.MetaData | Migrations | SchemaBuilder | None
 
 PREFIX = "jt_"  # every database the harness creates starts with this
 
@@ -122,10 +164,13 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
     """Create (or reuse) the template holding ``project``'s schema.
 
     Returns its name and whether it is kept between runs: a ``MetaData`` template
-    is named after its DDL hash and reused; a builder function (Alembic) cannot
-    be fingerprinted cheaply, so its template is built for this run only.
+    is named after its DDL hash, a ``Migrations`` one after its migration files, and
+    both are reused; a bare builder function cannot be fingerprinted, so its template
+    is built for this run only.
     """
-    if isinstance(schema, sa.MetaData) or schema is None:
+    if isinstance(schema, Migrations):
+        name, keep = f"{PREFIX}tpl_{_slug(project)}_{schema.fingerprint()}", True
+    elif isinstance(schema, sa.MetaData) or schema is None:
         fingerprint = schema_fingerprint(schema) if schema is not None else "empty"
         name, keep = f"{PREFIX}tpl_{_slug(project)}_{fingerprint}", True
     else:
@@ -139,6 +184,15 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
             try:
                 _build(server, name, schema)
+                # A builder (an Alembic env.py) may leave a pooled connection open, and
+                # PostgreSQL refuses to clone a template anyone is connected to.
+                conn.execute(
+                    sa.text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = :n AND pid <> pg_backend_pid()"
+                    ),
+                    {"n": name},
+                )
             except BaseException:
                 conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                 raise

@@ -40,6 +40,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The async fixtures (async_engine, async_db_session, async_client) live in a
+    # module of their own: pytest-asyncio's decorator must be applied where they are defined.
+    if not config.pluginmanager.has_plugin("journey-async"):
+        from journey import async_fixtures
+
+        config.pluginmanager.register(async_fixtures, "journey-async")
     config.addinivalue_line("markers", "day(n): the journey day whose feature this test checks")
     config.addinivalue_line("markers", "task(n): the task within a day that this test checks")
     config.addinivalue_line("markers", "hint(text): what to look at when this test fails")
