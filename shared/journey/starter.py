@@ -246,18 +246,26 @@ def _has_unused_imports(text: str) -> bool:
 
 
 def lint_clean(text: str) -> str:
-    """The starter as written to disk: where the reference's imports are now unused, they
-    stay (they hint at what to use) and ruff is told so in one line after the docstring."""
-    if not _has_unused_imports(text):
-        return text
-    directive = "# ruff: noqa: F401  (starter: the reference's imports stay, as hints)"
-    tree = ast.parse(text)
-    insert_at = 0
-    if tree.body and _is_docstring(tree.body[0]):
-        insert_at = tree.body[0].end_lineno or 0
-    lines = text.splitlines()
-    lines.insert(insert_at, directive)
-    return "\n".join(lines) + "\n"
+    """The starter as written to disk: formatted as ruff formats the repository, and where
+    the reference's imports are now unused, they stay (they hint at what to use) and ruff
+    is told so in one line after the docstring."""
+    if _has_unused_imports(text):
+        directive = "# ruff: noqa: F401  (starter: the reference's imports stay, as hints)"
+        tree = ast.parse(text)
+        insert_at = 0
+        if tree.body and _is_docstring(tree.body[0]):
+            insert_at = tree.body[0].end_lineno or 0
+        lines = text.splitlines()
+        lines.insert(insert_at, directive)
+        text = "\n".join(lines) + "\n"
+    formatted = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--isolated", "--line-length", "100", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return formatted.stdout if formatted.returncode == 0 else text
 
 
 def placeholder(path: str, day: int) -> str:

@@ -37,14 +37,36 @@ class Verdict:
     earlier_passed: int = 0
 
 
-def _copy_with_starter(plan: Curriculum, day: Day, reference: Reference) -> Path:
+def _copy_with_starter(plan: Curriculum, day: Day, reference: Reference) -> tuple[Path, list[Path]]:
     target = CHECK_DIR / f"day{day.day:02d}" / day.project
     shutil.rmtree(target.parents[len(Path(day.project).parts) - 1], ignore_errors=True)
     shutil.copytree(plan.root / day.project, target, ignore=_IGNORED)
+    written = []
     for path, text in project_starter(plan, day.project, reference, day.day, for_disk=True).items():
         (target / path).parent.mkdir(parents=True, exist_ok=True)
         (target / path).write_text(text)
-    return target
+        written.append(target / path)
+    return target, written
+
+
+def _lint_problems(root: Path, files: list[Path]) -> list[str]:
+    """A starter is the learner's first commit: it must pass the repository's ruff."""
+    python = [str(f) for f in files if f.suffix == ".py"]
+    if not python:
+        return []
+    problems = []
+    for command in (["check", "--no-cache", "-q"], ["format", "--check", "--no-cache", "-q"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, *python],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            output = (done.stdout + done.stderr).strip().splitlines()
+            problems.append(f"the starter fails ruff {command[0]}: {' | '.join(output[:3])}")
+    return problems
 
 
 def _results(folder: Path, day: Day) -> tuple[int, list[dict[str, Any]], str]:
@@ -68,7 +90,8 @@ def _results(folder: Path, day: Day) -> tuple[int, list[dict[str, Any]], str]:
 def check_day(plan: Curriculum, day: Day, reference: Reference) -> Verdict:
     """Run ``day``'s project with the day's starter (and later days') in a copy."""
     verdict = Verdict(day.day, day.project)
-    folder = _copy_with_starter(plan, day, reference)
+    folder, written = _copy_with_starter(plan, day, reference)
+    verdict.problems += _lint_problems(plan.root, written)
     code, results, output = _results(folder, day)
     if not results:
         verdict.problems.append(f"pytest recorded nothing (exit {code}): {output.strip()[-300:]}")
