@@ -43,13 +43,13 @@ CATALOG: dict[int, Item] = {
 
 @app.get("/")
 def read_root() -> dict[str, str]:
-    """Say hello: the smallest route there is."""
+    """Say hello: answer {"message": "Hello, World"}."""
     return {"message": "Hello, World"}
 
 
 @app.get("/items/{item_id}", responses={404: {"description": "No item has this id"}})
 def read_item(item_id: Annotated[int, Path(ge=1, description="The item's id")]) -> Item:
-    """Return one item; the path parameter is converted to int, or 422."""
+    """Return the catalog's item with this id, or 404 "Item <id> not found"."""
     item = CATALOG.get(item_id)
     if item is None:
         raise HTTPException(status_code=404, detail=f"Item {item_id} not found")
@@ -62,7 +62,10 @@ def search_items(
     max_price: Annotated[float | None, Query(gt=0)] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> SearchResult:
-    """Find items whose name contains q (any case) and costs at most max_price."""
+    """Catalog items whose name contains q (any case) and price is at most max_price.
+
+    Unset filters match everything; the matches keep catalog order, at most limit of them.
+    """
     matches = [
         item
         for item in CATALOG.values()

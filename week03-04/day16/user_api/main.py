@@ -11,9 +11,11 @@ from models import UserCreate, UserResponse
 
 
 def public_error(error: dict[str, Any]) -> dict[str, Any]:
-    """Drop what a client must not see: the 'input' echo and raw exception objects."""
-    # FastAPI's default 422 echoes the rejected input back: for a short password,
-    # or a body missing a field, that echo holds the password.
+    """One pydantic error as the client sees it: without its 'input' key.
+
+    FastAPI's default 422 copies the rejected value into 'input' (the whole body when a
+    field is missing), so a password would come back. Exception objects in 'ctx' go too.
+    """
     public = {key: value for key, value in error.items() if key != "input"}
     ctx = {k: v for k, v in public.pop("ctx", {}).items() if not isinstance(v, Exception)}
     return public | {"ctx": ctx} if ctx else public

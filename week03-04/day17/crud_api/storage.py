@@ -30,7 +30,7 @@ class UserStore:
         raise UserNotFoundError(user_id)
 
     def add(self, data: UserCreate) -> User:
-        """Store a new user under the next id; emails must be unique."""
+        """Store a new user under the next id, or raise EmailTakenError."""
         self._check_email_free(data.email)
         user = User(id=self._next_id, **data.model_dump())
         self._next_id += 1
@@ -38,7 +38,7 @@ class UserStore:
         return user
 
     def replace(self, user_id: int, data: UserCreate) -> User:
-        """Overwrite every field of an existing user, keeping its id."""
+        """Overwrite every field of a user, keeping its id (UserNotFoundError, EmailTakenError)."""
         index = self._users.index(self.get(user_id))
         self._check_email_free(data.email, ignore_id=user_id)
         self._users[index] = User(id=user_id, **data.model_dump())
@@ -49,6 +49,7 @@ class UserStore:
         self._users.remove(self.get(user_id))
 
     def _check_email_free(self, email: str, ignore_id: int | None = None) -> None:
+        """Raise EmailTakenError if a user other than ignore_id has this email (any case)."""
         # Emails differ in case only by accident: Ada@Example.com is ada@example.com.
         if any(u.email.lower() == email.lower() and u.id != ignore_id for u in self._users):
             raise EmailTakenError(email)

@@ -23,21 +23,24 @@ def test_item_path_parameter_is_converted_to_int(client: TestClient) -> None:
     )
 
 
-def test_item_id_that_is_not_an_int_is_rejected_with_422(client: TestClient) -> None:
-    response = client.get("/items/abc")
-    assert response.status_code == 422, (
-        f"Called GET /items/abc. Got {response.status_code}, expected 422"
+@pytest.mark.parametrize(
+    ("bad", "good"), [("abc", "2"), ("0", "1")], ids=["not-an-int", "below-one"]
+)
+@pytest.mark.hint("Path(ge=1) on an int item_id makes FastAPI answer 422; valid ids reach you.")
+def test_item_id_is_validated_before_the_route_runs(
+    client: TestClient, bad: str, good: str
+) -> None:
+    accepted = client.get(f"/items/{good}")
+    assert accepted.status_code == 200, (
+        f"Called GET /items/{good}. Got {accepted.status_code}, expected 200"
     )
-    error = response.json()["detail"][0]
+    rejected = client.get(f"/items/{bad}")
+    assert rejected.status_code == 422, (
+        f"Called GET /items/{bad}. Got {rejected.status_code}, expected 422"
+    )
+    error = rejected.json()["detail"][0]
     assert error["loc"] == ["path", "item_id"], (
-        f"Called GET /items/abc. Got error at {error['loc']}, expected ['path', 'item_id']"
-    )
-
-
-def test_item_id_below_one_is_rejected_with_422(client: TestClient) -> None:
-    response = client.get("/items/0")
-    assert response.status_code == 422, (
-        f"Called GET /items/0. Got {response.status_code}, expected 422"
+        f"Called GET /items/{bad}. Got error at {error['loc']}, expected ['path', 'item_id']"
     )
 
 
@@ -79,28 +82,36 @@ def test_search_combines_text_price_and_limit(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "params",
-    [{"limit": 0}, {"limit": 51}, {"limit": "ten"}, {"q": ""}, {"max_price": -1}],
-    ids=["limit-zero", "limit-too-big", "limit-not-int", "empty-q", "negative-price"],
+    ("rejected", "accepted"),
+    [
+        ({"limit": 0}, {"limit": 1}),
+        ({"limit": 51}, {"limit": 50}),
+        ({"limit": "ten"}, {"limit": "10"}),
+        ({"q": ""}, {"q": "k"}),
+        ({"q": "k" * 51}, {"q": "k" * 50}),
+        ({"max_price": 0}, {"max_price": 0.01}),
+    ],
+    ids=["limit-zero", "limit-too-big", "limit-not-int", "empty-q", "q-too-long", "price-zero"],
 )
+@pytest.mark.hint("Query(...) bounds answer 422 outside them; inside, the search must answer 200.")
 def test_search_parameters_out_of_bounds_are_rejected_with_422(
-    client: TestClient, params: dict[str, str | int]
+    client: TestClient, rejected: dict[str, str | int], accepted: dict[str, str | int]
 ) -> None:
-    response = client.get("/search", params=params)
-    assert response.status_code == 422, (
-        f"Called GET /search with {params}. Got {response.status_code}, expected 422"
+    inside = client.get("/search", params=accepted)
+    assert inside.status_code == 200, (
+        f"Called GET /search with {accepted}. Got {inside.status_code}, expected 200"
+    )
+    outside = client.get("/search", params=rejected)
+    assert outside.status_code == 422, (
+        f"Called GET /search with {rejected}. Got {outside.status_code}, expected 422"
     )
 
 
-def test_interactive_docs_page_is_served(client: TestClient) -> None:
-    response = client.get("/docs")
-    assert response.status_code == 200, f"Called GET /docs. Got {response.status_code}"
-    assert "swagger-ui" in response.text and "/openapi.json" in response.text, (
-        "Called GET /docs. Got a page without Swagger UI, expected the interactive docs"
+def test_docs_list_the_three_routes_and_each_one_answers(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "swagger-ui" in page.text, (
+        f"Called GET /docs. Got {page.status_code} without Swagger UI, expected the docs page"
     )
-
-
-def test_openapi_schema_lists_every_route_with_its_parameters(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert set(schema["paths"]) == {"/", "/items/{item_id}", "/search"}, (
         f"Called GET /openapi.json. Got paths {sorted(schema['paths'])}, expected the 3 routes"
@@ -110,3 +121,9 @@ def test_openapi_schema_lists_every_route_with_its_parameters(client: TestClient
         f"Called GET /openapi.json. Got /search parameters {search_params}, "
         "expected q, max_price, limit"
     )
+    # What the docs list, "Try it out" must be able to call.
+    for path in ["/", "/items/1", "/search"]:
+        response = client.get(path)
+        assert response.status_code == 200, (
+            f"Called GET {path}. Got {response.status_code}, expected 200"
+        )

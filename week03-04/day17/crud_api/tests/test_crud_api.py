@@ -16,6 +16,7 @@ def test_create_answers_201_with_the_new_id(client: TestClient) -> None:
     )
 
 
+@pytest.mark.hint("Compare emails with .lower(): ADA@example.com is taken once ada@example.com is.")
 def test_create_with_a_taken_email_answers_409_and_stores_nothing(
     client: TestClient, ada: dict[str, object]
 ) -> None:
@@ -23,17 +24,24 @@ def test_create_with_a_taken_email_answers_409_and_stores_nothing(
     assert response.status_code == 409, (
         f"Called POST /users with Ada's email. Got {response.status_code}, expected 409"
     )
-    assert "already registered" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert "already registered" in detail, (
+        f"Called POST /users with Ada's email. Got detail {detail!r}, "
+        "expected 'Email ADA@example.com is already registered'"
+    )
     assert len(client.get("/users").json()) == 1, "Called GET /users. Expected only Ada"
 
 
-def test_create_with_an_invalid_body_answers_422(client: TestClient) -> None:
+def test_create_with_an_invalid_body_answers_422_and_stores_nothing(client: TestClient) -> None:
+    client.post("/users", json=GRACE)
     response = client.post("/users", json={"name": "", "email": "x", "age": 0})
     fields = sorted(error["loc"][-1] for error in response.json()["detail"])
     assert response.status_code == 422 and fields == ["age", "email", "name"], (
         f"Called POST /users with 3 bad fields. Got {response.status_code} {fields}, "
         "expected 422 naming age, email, name"
     )
+    names = [user["name"] for user in client.get("/users").json()]
+    assert names == ["Grace"], f"Called GET /users. Got {names}, expected only Grace"
 
 
 def test_list_returns_every_user_in_creation_order(
@@ -49,10 +57,12 @@ def test_read_one_answers_the_user_or_404(client: TestClient, ada: dict[str, obj
     missing = client.get("/users/99")
     assert found.json() == ada, f"Called GET /users/1. Got {found.json()}, expected {ada}"
     assert missing.status_code == 404, f"Called GET /users/99. Got {missing.status_code}"
-    assert missing.json() == {"detail": "User 99 not found"}
+    assert missing.json() == {"detail": "User 99 not found"}, (
+        f"Called GET /users/99. Got {missing.json()}, expected {{'detail': 'User 99 not found'}}"
+    )
 
 
-def test_put_replaces_every_field_and_keeps_the_id(
+def test_put_replaces_every_field_keeps_the_id_and_needs_every_field(
     client: TestClient, ada: dict[str, object]
 ) -> None:
     response = client.put("/users/1", json=GRACE)
@@ -60,12 +70,9 @@ def test_put_replaces_every_field_and_keeps_the_id(
         f"Called PUT /users/1. Got {response.status_code} {response.json()}, "
         "expected 200 and Grace's fields under id 1"
     )
-
-
-def test_put_needs_every_field(client: TestClient, ada: dict[str, object]) -> None:
-    response = client.put("/users/1", json={"age": 40})
-    assert response.status_code == 422, (
-        f"Called PUT /users/1 with only age. Got {response.status_code}, expected 422"
+    partial = client.put("/users/1", json={"age": 40})
+    assert partial.status_code == 422, (
+        f"Called PUT /users/1 with only age. Got {partial.status_code}, expected 422"
     )
 
 
@@ -81,6 +88,7 @@ def test_put_answers_404_for_unknown_id_and_409_for_a_taken_email(
     )
 
 
+@pytest.mark.hint("Merge the stored user with changes.model_dump(exclude_unset=True).")
 def test_patch_changes_only_the_fields_sent(client: TestClient, ada: dict[str, object]) -> None:
     response = client.patch("/users/1", json={"age": 37})
     assert response.json() == ada | {"age": 37}, (
@@ -104,6 +112,7 @@ def test_patch_errors(
     )
 
 
+@pytest.mark.hint("Return Response(status_code=204): a 204 answer has no body, not even null.")
 def test_delete_answers_204_without_body_then_404(
     client: TestClient, ada: dict[str, object]
 ) -> None:
@@ -116,6 +125,8 @@ def test_delete_answers_204_without_body_then_404(
     assert client.get("/users").json() == [], "Called GET /users after delete. Expected []"
 
 
-def test_non_integer_id_answers_422(client: TestClient) -> None:
+def test_non_integer_id_answers_422(client: TestClient, ada: dict[str, object]) -> None:
+    found = client.get(f"/users/{ada['id']}")
+    assert found.status_code == 200, f"Called GET /users/{ada['id']}. Got {found.status_code}"
     response = client.get("/users/abc")
     assert response.status_code == 422, f"Called GET /users/abc. Got {response.status_code}"

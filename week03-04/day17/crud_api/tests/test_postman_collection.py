@@ -60,14 +60,21 @@ def test_running_the_collection_in_order_gets_every_expected_status(
 ) -> None:
     variables = {v["key"]: v["value"] for v in collection["variable"]} | {"baseUrl": ""}
     for item in collection["item"]:
-        script = "\n".join(item["event"][0]["script"]["exec"])
-        expected = int(EXPECTED_STATUS.findall(script)[0])
+        script = "\n".join(
+            line for event in item.get("event", []) for line in event["script"]["exec"]
+        )
+        statuses = EXPECTED_STATUS.findall(script)
+        assert statuses, (
+            f"Read the script of {item['name']!r}. Got no pm.response.to.have.status(N), "
+            "expected the status this request must get"
+        )
+        expected = int(statuses[0])
         body = item["request"].get("body", {}).get("raw")
         response = client.request(
             item["request"]["method"],
             request_path(item, variables),
             content=fill(body, variables) if body else None,
-            headers={h["key"]: h["value"] for h in item["request"]["header"]},
+            headers={h["key"]: h["value"] for h in item["request"].get("header", [])},
         )
         assert response.status_code == expected, (
             f"Called {item['name']!r}. Got {response.status_code}, expected {expected}"

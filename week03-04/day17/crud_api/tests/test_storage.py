@@ -11,6 +11,7 @@ ADA = UserCreate(name="Ada", email="ada@example.com", age=36)
 GRACE = UserCreate(name="Grace", email="grace@example.com", age=45)
 
 
+@pytest.mark.hint("Keep a counter of the next id: len(users) + 1 reuses an id after a delete.")
 def test_ids_grow_and_are_not_reused_after_delete() -> None:
     store = UserStore()
     first = store.add(ADA)
