@@ -233,3 +233,13 @@ def clone(server: URL, template: str, project: str, label: str) -> str:
         finally:
             conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key(template)})
     return name
+
+
+def create_empty(server: URL, project: str, label: str) -> str:
+    """Create an empty database for this process (no schema: for migration tests)."""
+    prefix = run_prefix(project)
+    name = f"{prefix}{label}"[:63]
+    with _admin_engine(server).connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    return name

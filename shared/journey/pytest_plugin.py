@@ -180,6 +180,19 @@ def committed_database_url(_journey_template: _Template) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def empty_database_url(_journey_template: _Template) -> Iterator[str]:
+    """URL of an empty database of this test's own (Alembic upgrade/downgrade tests)."""
+    from journey import databases
+
+    server = _journey_template.server
+    name = databases.create_empty(server, _journey_template.project, f"e{next(_clone_counter)}")
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        databases.drop_database(server, name)
+
+
 @pytest.fixture(scope="session")
 def journey_app() -> Any:
     """Override in a project's conftest: return the FastAPI app under test."""
