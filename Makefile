@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 JOURNEY := $(BIN)/journey
 
 # The word after test-week / test-day is their argument, not a target of its own.
-NUMBERED := test-week test-day watch hint reset solution
+NUMBERED := test-week test-day watch hint reset solution db-url
 ifneq ($(filter $(NUMBERED),$(firstword $(MAKECMDGOALS))),)
   N ?= $(word 2,$(MAKECMDGOALS))
   ifneq ($(N),)
@@ -80,8 +80,8 @@ run: $(JOURNEY) ## make run P=NAME: serve a project on 127.0.0.1 (migrated, seed
 	@test -n "$(P)" || { $(JOURNEY) run ""; exit 2; }
 	@$(JOURNEY) run "$(P)"
 
-db-url: $(JOURNEY) ## the URL of the journey's PostgreSQL, for DATABASE_URL in your own scripts
-	@$(JOURNEY) db url
+db-url: $(JOURNEY) ## make db-url [N]: URL of your database (day N's own) for DATABASE_URL
+	@$(JOURNEY) db url $(N)
 
 db-up: $(JOURNEY) ## PostgreSQL: docker compose where Docker runs, else the embedded server
 	@if [ -z "$$DATABASE_URL" ] && docker info >/dev/null 2>&1; then \

@@ -127,7 +127,7 @@ def _run_app(plan: Curriculum, name: str) -> int:
     return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
 
 
-def _db(action: str) -> int:
+def _db(action: str, day: Day | None = None) -> int:
     if action == "up":
         start_database()
         url = pg.server_url()
@@ -136,7 +136,7 @@ def _db(action: str) -> int:
         stopped = pg.stop_embedded()
         print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
     elif action == "url":
-        print(_learner_database_url())
+        print(_learner_database_url(day))
     elif action == "shell":
         os.execv(*_shell_argv())
     return 0
@@ -146,19 +146,22 @@ LEARNER_DATABASE = "journey"
 """The database the learner's own scripts use (the days' "run it yourself" commands)."""
 
 
-def _learner_database_url() -> str:
+def _learner_database_url(day: Day | None = None) -> str:
     """A URL any client understands (SQLAlchemy, psycopg, psql) of the learner's database,
-    created on first use; the tests never touch it (they clone databases of their own)."""
+    created on first use; the tests never touch it (they clone databases of their own).
+    With a day, a database of that day's own (``day22``): days define tables of the same
+    names differently, and ``create_all`` would keep an earlier day's table."""
     import sqlalchemy as sa
 
+    database = f"day{day.day:02d}" if day is not None else LEARNER_DATABASE
     start_database()
     server = pg.server_url()
     engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
     with engine.connect() as conn:
         found = sa.text("SELECT 1 FROM pg_database WHERE datname = :n")
-        if conn.execute(found, {"n": LEARNER_DATABASE}).scalar() is None:
-            conn.exec_driver_sql(f'CREATE DATABASE "{LEARNER_DATABASE}"')
-    url = server.set(drivername="postgresql", database=LEARNER_DATABASE)
+        if conn.execute(found, {"n": database}).scalar() is None:
+            conn.exec_driver_sql(f'CREATE DATABASE "{database}"')
+    url = server.set(drivername="postgresql", database=database)
     return url.render_as_string(hide_password=False)
 
 
@@ -238,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--day", help="only this day")
     db = commands.add_parser("db", help="the PostgreSQL server")
     db.add_argument("action", choices=["up", "down", "shell", "url"])
+    db.add_argument("day", nargs="?", default=None, help="with url: that day's own database")
     return parser
 
 
@@ -271,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check-starters":
             only = _check_day(plan, args.day) if args.day is not None else None
             return _check_starters(plan, only)
-        return _db(args.action)
+        return _db(args.action, _check_day(plan, args.day) if args.day else None)
     except (UsageError, CourseError) as error:
         print(f"journey: {error}", file=sys.stderr)
         return USAGE_ERROR

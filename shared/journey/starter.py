@@ -250,7 +250,8 @@ def lint_clean(text: str) -> str:
     the reference's imports are now unused, they stay (they hint at what to use) and ruff
     is told so in one line after the docstring."""
     if _has_unused_imports(text):
-        directive = "# ruff: noqa: F401  (starter: the reference's imports stay, as hints)"
+        # RUF100 too: a line-level "noqa: F401" of the reference is redundant under this one.
+        directive = "# ruff: noqa: F401, RUF100  (starter: the reference's imports stay, as hints)"
         tree = ast.parse(text)
         insert_at = 0
         if tree.body and _is_docstring(tree.body[0]):
