@@ -1,6 +1,9 @@
 -- Day 21: raw SQL practice on PostgreSQL.
--- Run it with the runner:  python run_sql.py "$DATABASE_URL"
--- or by hand with psql:    psql "postgresql://postgres:password@localhost:5432/fastapi_db" -f practice.sql
+-- Connection string: postgresql://USER:PASSWORD@HOST:PORT/DATABASE
+--   the journey's server: `make db-url` (repository root) prints its URL
+--   with Docker (`make db-up`): postgresql://journey:journey@127.0.0.1:5432/journey
+-- Run it with the runner:  python run_sql.py "$DATABASE_URL"   (saves results.json)
+-- or by hand with psql:    make db-shell, then \i week03-04/day21/postgres_practice/practice.sql
 -- A "-- name: x" line names the result of the SELECT that follows it in results.json.
 
 -- Start from a clean slate so the script can be run again and again.

@@ -1,6 +1,6 @@
 """Run a .sql script against PostgreSQL and save the rows of every SELECT to JSON.
 
-Usage: python run_sql.py [DATABASE_URL] [--sql practice.sql] [--out results.json]
+Usage: python run_sql.py [DATABASE_URL] [--database NAME] [--sql FILE] [--out FILE]
 """
 
 from __future__ import annotations
@@ -59,11 +59,17 @@ def split_statements(script: str) -> list[Statement]:
 
 
 def parse_url(raw: str | None) -> URL:
-    """Turn the argument or DATABASE_URL into a PostgreSQL URL, or explain what is wrong."""
+    """Turn the argument (or, without one, DATABASE_URL) into a PostgreSQL URL.
+
+    Raises RunError "no database URL ..." when there is neither, "not a database URL ..."
+    when the text does not parse, "expected a postgresql:// URL ..." for another database.
+    A bare postgresql:// URL comes back as postgresql+psycopg2://; other drivers are kept.
+    """
     raw = raw or os.environ.get("DATABASE_URL")
     if not raw:
-        example = "postgresql://user:pass@localhost/fastapi_db"
-        raise RunError(f"no database URL: pass one ({example}) or set DATABASE_URL")
+        example = "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+        hint = "`make db-url` prints the journey's"
+        raise RunError(f"no database URL: pass one ({example}) or set DATABASE_URL ({hint})")
     try:
         url = make_url(raw)
     except ArgumentError:
@@ -140,11 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url", nargs="?", help="database URL (default: $DATABASE_URL)")
+    parser.add_argument("--database", help="the database to use instead of the URL's")
     parser.add_argument("--sql", type=Path, default=HERE / "practice.sql", help="script to run")
     parser.add_argument("--out", type=Path, default=HERE / "results.json", help="results file")
     args = parser.parse_args(argv)
     try:
         url = parse_url(args.url)
+        if args.database:
+            url = url.set(database=args.database)
         try:
             script = args.sql.read_text(encoding="utf-8")
         except OSError as exc:

@@ -30,7 +30,10 @@ def _commit(session: Session, email: str) -> None:
 
 
 def create_user(session: Session, *, email: str, name: str) -> User:
-    """Insert a user and return it with its id and created_at filled in."""
+    """Insert a user and return it with its id and created_at filled in.
+
+    Raises EmailAlreadyExists if the email is taken; the session stays usable.
+    """
     user = User(email=email, name=name)
     session.add(user)
     _commit(session, email)
@@ -56,7 +59,10 @@ def list_users(session: Session) -> Sequence[User]:
 def update_user(
     session: Session, user_id: int, *, email: str | None = None, name: str | None = None
 ) -> User | None:
-    """Change the given fields of a user; None if there is no such user."""
+    """Change the given fields of a user; None if there is no such user.
+
+    Raises EmailAlreadyExists if the new email is taken; the user keeps the old one.
+    """
     user = session.get(User, user_id)
     if user is None:
         return None

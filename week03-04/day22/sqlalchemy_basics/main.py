@@ -1,6 +1,8 @@
 """Day 22 demo: every CRUD operation through the ORM, against DATABASE_URL.
 
-Run: DATABASE_URL=postgresql://postgres:password@localhost:5432/fastapi_db python main.py
+Run, from the repository root:
+    export DATABASE_URL=$(make -s db-url 22)
+    cd week03-04/day22/sqlalchemy_basics && ../../../.venv/bin/python main.py
 Safe to run again: it creates only the demo users that are missing.
 """
 
@@ -23,7 +25,12 @@ TEMPORARY_EMAIL = "temporary@example.com"
 
 
 def run_demo(session: Session) -> list[str]:
-    """Create, read, update and delete users; return what happened, line by line."""
+    """Create, read, update and delete users; return what happened, line by line.
+
+    Each line starts with its step: "create:" for each demo user that is missing,
+    "read:" for each user, "update:" (Grace's new name), "delete:" (a temporary user,
+    ending "still there: False"), then "refuse:" (a duplicate email).
+    """
     lines: list[str] = []
     for email, name in DEMO_USERS:
         if crud.get_user_by_email(session, email) is None:

@@ -21,4 +21,5 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     def __repr__(self) -> str:
+        """Like User(id=1, email='ada@example.com', name='Ada Lovelace')."""
         return f"User(id={self.id!r}, email={self.email!r}, name={self.name!r})"

@@ -48,6 +48,24 @@ def results(committed_database_url: str, tmp_path: Path) -> dict[str, Any]:
     return loaded
 
 
+def columns_of(url: str, table: str) -> dict[str, str | None]:
+    """The columns of a table, in order, with their DEFAULT expressions."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa.text(
+                    "SELECT column_name, column_default FROM information_schema.columns "
+                    "WHERE table_schema = 'public' AND table_name = :table "
+                    "ORDER BY ordinal_position"
+                ),
+                {"table": table},
+            )
+            return {name: default for name, default in rows}
+    finally:
+        engine.dispose()
+
+
 def test_script_creates_five_users_and_commits_them(
     results: dict[str, Any], committed_database_url: str
 ) -> None:
@@ -56,6 +74,20 @@ def test_script_creates_five_users_and_commits_them(
     assert len(users) == 5, f"Called SELECT * FROM users. Got {len(users)} rows, expected 5"
     assert stored == 5, f"Called count(*) after the run. Got {stored}, expected 5 committed users"
     assert all(user["created_at"] for user in users), "Called all_users. Got an empty created_at"
+
+
+def test_users_table_has_the_four_columns_and_postgres_sets_created_at(
+    results: dict[str, Any], committed_database_url: str
+) -> None:
+    columns = columns_of(committed_database_url, "users")
+    expected = ["id", "email", "name", "created_at"]
+    default = str(columns.get("created_at") or "")
+    assert list(columns) == expected, (
+        f"Called practice.sql. Got columns {list(columns)}, {expected}"
+    )
+    assert "now()" in default or "CURRENT_TIMESTAMP" in default.upper(), (
+        f"Called practice.sql. Got created_at DEFAULT {default!r}, expected now()"
+    )
 
 
 def test_where_query_returns_exactly_the_matching_users(results: dict[str, Any]) -> None:
@@ -80,6 +112,9 @@ def test_join_pairs_every_post_with_its_author(
 def test_update_and_delete_took_effect(results: dict[str, Any]) -> None:
     titles = [post["title"] for post in rows_of(results, "posts_with_authors")]
     names = [user["name"] for user in rows_of(results, "all_users")]
+    script = (PROJECT / "practice.sql").read_text(encoding="utf-8")
+    kinds = [statement.sql.split()[0].upper() for statement in run_sql.split_statements(script)]
+    assert "DELETE" in kinds, f"Called practice.sql. Got statements {kinds}, expected a DELETE"
     assert not [t for t in titles if t.startswith("Draft:")], f"Got {titles}, expected no drafts"
     assert "Rear Admiral Grace Hopper" in names, f"Called UPDATE. Got {names}, expected new name"
 
@@ -93,6 +128,7 @@ def test_left_join_counts_posts_for_every_user_even_those_without_any(
     for post in posts:
         expected[post["author"]] += 1
     assert counts == expected, f"Called post_count_per_user. Got {counts}, expected {expected}"
+    assert 0 in counts.values(), f"Got counts {counts}, expected a user without posts (count 0)"
 
 
 def test_script_can_be_run_twice_with_the_same_result(
@@ -116,28 +152,39 @@ def test_url_is_read_from_database_url_when_no_argument_is_given(
     assert out.exists(), "Called run_sql with DATABASE_URL set. Got no results file"
 
 
-def test_sql_error_is_one_line_names_the_statement_and_commits_nothing(
+def test_database_option_runs_the_script_in_that_database(
+    committed_database_url: str, tmp_path: Path
+) -> None:
+    url = sa.make_url(committed_database_url)
+    elsewhere = url.set(database="fastapi_db").render_as_string(hide_password=False)
+    argv = [elsewhere, "--database", str(url.database), "--out", str(tmp_path / "out.json")]
+    status = run(argv)
+    stored = scalar(committed_database_url, "SELECT count(*) FROM users")
+    assert status == 0, f"Called run_sql --database {url.database}. Got exit {status}, 0"
+    assert stored == 5, f"Called run_sql --database {url.database}. Got {stored} users, 5"
+
+
+@pytest.mark.hint("Declare users.email UNIQUE: PostgreSQL then refuses a second user with it.")
+def test_a_duplicate_email_is_refused_and_the_whole_script_rolls_back(
     committed_database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    script = tmp_path / "broken.sql"
-    script.write_text(
-        "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n"
-        "INSERT INTO notes VALUES (1);\n"
-        "INSERT INTO notes VALUES (1);\n",
-        encoding="utf-8",
-    )
+    practice = (PROJECT / "practice.sql").read_text(encoding="utf-8")
+    duplicate = "INSERT INTO users (email, name) SELECT email, 'Twin' FROM users LIMIT 1;"
+    script = tmp_path / "practice_plus_duplicate.sql"
+    script.write_text(f"{practice}\n{duplicate}\n", encoding="utf-8")
+    last = len(run_sql.split_statements(practice)) + 1
     out = tmp_path / "results.json"
     out.write_text("previous results\n", encoding="utf-8")
     status = run([committed_database_url, "--sql", str(script), "--out", str(out)])
     error = capsys.readouterr().err
     tables = scalar(
-        committed_database_url, "SELECT count(*) FROM pg_tables WHERE tablename='notes'"
+        committed_database_url, "SELECT count(*) FROM pg_tables WHERE tablename='users'"
     )
-    assert status == 1, f"Called run_sql on a failing script. Got exit {status}, expected 1"
-    assert error.count("\n") == 1, f"Called run_sql on a failing script. Got {error!r}, one line"
-    assert "statement 3 (line 3)" in error, f"Got {error!r}, expected the failing statement"
-    assert "duplicate key" in error, f"Got {error!r}, expected PostgreSQL's reason"
-    assert tables == 0, f"Called a failing script. Got {tables} notes tables, expected rollback"
+    assert status == 1, f"Called practice.sql plus a duplicate email. Got exit {status}, 1"
+    assert "duplicate key" in error, f"Got {error!r}, expected PostgreSQL's unique violation"
+    assert f"statement {last} (line" in error, f"Got {error!r}, expected statement {last}"
+    assert error.count("\n") == 1, f"Called practice.sql plus a duplicate. Got {error!r}, one line"
+    assert tables == 0, f"Called a failing script. Got {tables} users tables, expected rollback"
     assert out.read_text(encoding="utf-8") == "previous results\n", "Got results file overwritten"
 
 
@@ -176,6 +223,29 @@ def test_bad_arguments_give_a_one_line_error(
     assert error.count("\n") == 1, f"Called run_sql {argv}. Got {error!r}, expected one line"
 
 
+@pytest.mark.parametrize(
+    ("raw", "driver"),
+    [
+        ("postgresql://learner:s3cret@localhost/fastapi_db", "postgresql+psycopg2"),
+        ("postgresql+psycopg://learner@localhost/fastapi_db", "postgresql+psycopg"),
+    ],
+)
+def test_parse_url_picks_psycopg2_for_a_bare_postgresql_url(raw: str, driver: str) -> None:
+    url = run_sql.parse_url(raw)
+    got = (url.drivername, url.database)
+    assert got == (driver, "fastapi_db"), f"Called parse_url({raw!r}). Got {got}, {driver}"
+
+
+@pytest.mark.hint("Run the runner once (see Run and check): it writes results.json.")
+def test_saved_results_json_holds_the_four_named_result_sets() -> None:
+    saved = json.loads((PROJECT / "results.json").read_text(encoding="utf-8"))
+    names = ["all_users", "users_at_example_org", "posts_with_authors", "post_count_per_user"]
+    missing = [name for name in names if name not in saved]
+    assert not missing, f"Read results.json. Got {sorted(saved)}, expected also {missing}"
+    users = len(saved["all_users"]["rows"])
+    assert users == 5, f"Read results.json. Got {users} rows in all_users, expected 5"
+
+
 def test_command_line_runs_the_script_without_a_traceback(
     committed_database_url: str, tmp_path: Path
 ) -> None:
@@ -189,4 +259,6 @@ def test_command_line_runs_the_script_without_a_traceback(
         check=False,
     )
     assert done.returncode == 0, f"Called python run_sql.py. Got {done.stderr!r}, expected exit 0"
-    assert "saved 4 result sets" in done.stdout, f"Got {done.stdout!r}, expected a summary"
+    assert "result sets to" in done.stdout, f"Got {done.stdout!r}, expected a summary"
+    saved = sorted(json.loads(out.read_text(encoding="utf-8")))
+    assert "post_count_per_user" in saved, f"Called python run_sql.py. Got result sets {saved}"

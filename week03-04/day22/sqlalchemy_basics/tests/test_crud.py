@@ -29,6 +29,13 @@ def test_created_user_is_a_real_row_in_the_users_table(db_session: Session) -> N
     )
 
 
+def test_user_repr_shows_id_email_and_name(db_session: Session) -> None:
+    user = crud.create_user(db_session, email="ada@example.com", name="Ada Lovelace")
+    got = repr(user)
+    expected = f"User(id={user.id}, email='ada@example.com', name='Ada Lovelace')"
+    assert got == expected, f"Called repr(user). Got {got}, expected {expected}"
+
+
 def test_get_user_returns_the_user_or_none(db_session: Session) -> None:
     user = crud.create_user(db_session, email="ada@example.com", name="Ada Lovelace")
     found = crud.get_user(db_session, user.id)

@@ -64,7 +64,7 @@ def get_user(db: Session, user_id: int) -> User | None:
 
 
 def replace_user(db: Session, user: User, user_in: UserUpdate) -> User:
-    """Overwrite a user's fields; raises EmailTaken if the new email belongs to someone else."""
+    """Overwrite a user's email and name; EmailTaken if the email belongs to someone else."""
     user.email = user_in.email
     user.name = user_in.name
     _commit(db, user_in.email)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, MetaData, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
-EXAMPLE_URL = "postgresql://postgres:password@localhost:5432/fastapi_db"
+EXAMPLE_URL = "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
 
 # Stable constraint names: the API recognises "uq_users_email" in PostgreSQL's errors.
 NAMING_CONVENTION = {
@@ -41,7 +41,10 @@ def get_settings() -> Settings:
     try:
         return Settings()  # database_url comes from the environment
     except ValidationError:
-        message = f"DATABASE_URL is not set, e.g. export DATABASE_URL={EXAMPLE_URL}"
+        message = (
+            f"DATABASE_URL is not set: export DATABASE_URL={EXAMPLE_URL} "
+            "(`make db-url` prints the journey's)"
+        )
         raise DatabaseNotConfigured(message) from None
 
 

@@ -30,7 +30,7 @@ SessionDep = Annotated[Session, Depends(get_db)]
 
 
 def get_user_or_404(user_id: Annotated[int, Path(ge=1, le=MAX_ID)], db: SessionDep) -> User:
-    """The user named in the path, or a 404."""
+    """The user named in the path, or a 404 with detail "User <id> not found"."""
     user = crud.get_user(db, user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"User {user_id} not found")

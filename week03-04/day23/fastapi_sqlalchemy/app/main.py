@@ -1,4 +1,4 @@
-"""The FastAPI app. Run: DATABASE_URL=postgresql://... uvicorn app.main:app --reload"""
+"""The FastAPI app. Run: DATABASE_URL=$(make -s db-url 23) uvicorn app.main:app --reload"""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ SessionFactory = Callable[[], Session]
 
 
 async def email_taken_handler(request: Request, error: Exception) -> JSONResponse:
-    """Answer 409 for a duplicate email, wherever in a request it was detected."""
+    """Answer 409 for a duplicate email, wherever in a request it was detected.
+
+    The body is {"detail": "<the error's message>"}, which names the email.
+    """
     return JSONResponse(status_code=status.HTTP_409_CONFLICT, content={"detail": str(error)})
 
 

@@ -89,21 +89,14 @@ def test_get_db_closes_the_session_and_returns_the_connection_on_every_path(
     assert checked_out == 0, f"Called GET {path}. Got {checked_out} connections leaked, expected 0"
 
 
-def test_app_reads_database_url_when_it_starts(
+def test_app_reads_database_url_when_it_starts_and_not_before(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
     app = create_app()  # building the app must not need the variable yet
+    with pytest.raises(DatabaseNotConfigured, match="DATABASE_URL is not set"), TestClient(app):
+        pass  # starting it does
     monkeypatch.setenv("DATABASE_URL", database_url)
     with TestClient(app) as client:
         response = client.get("/users")
     assert response.status_code == 200, f"Called GET /users. Got {response.status_code}, 200"
-
-
-def test_app_refuses_to_start_without_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    with (
-        pytest.raises(DatabaseNotConfigured, match="DATABASE_URL is not set"),
-        TestClient(create_app()),
-    ):
-        pass

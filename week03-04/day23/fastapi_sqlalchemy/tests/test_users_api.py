@@ -57,9 +57,14 @@ def test_post_users_with_a_taken_email_returns_409(client: TestClient) -> None:
         {"email": "ada@example.com", "name": "x" * 101},
     ],
 )
-def test_post_users_with_invalid_body_returns_422(client: TestClient, body: dict[str, str]) -> None:
+def test_post_users_with_invalid_body_returns_422_and_stores_nothing(
+    client: TestClient, body: dict[str, str]
+) -> None:
+    alan = create(client, ALAN)
     response = client.post("/users", json=body)
+    listed = [user["email"] for user in client.get("/users").json()]
     assert response.status_code == 422, f"Called POST /users {body}. Got {response.status_code}"
+    assert listed == [alan["email"]], f"Called POST /users {body}. Got users {listed}"
 
 
 def test_get_users_lists_everyone_in_id_order_and_pages(client: TestClient) -> None:
@@ -82,7 +87,9 @@ def test_get_user_returns_200_or_404(client: TestClient) -> None:
 @pytest.mark.parametrize("user_id", ["abc", "0", str(2**31)])
 def test_ids_outside_postgres_integers_are_422_not_500(client: TestClient, user_id: str) -> None:
     response = client.get(f"/users/{user_id}")
+    largest = client.get(f"/users/{2**31 - 1}")  # the largest INTEGER is looked up: a 404
     assert response.status_code == 422, f"Called GET /users/{user_id}. Got {response.status_code}"
+    assert largest.status_code == 404, f"Called GET /users/{2**31 - 1}. Got {largest.status_code}"
 
 
 def test_put_user_replaces_fields_and_persists(client: TestClient, db_session: Session) -> None:

@@ -1,6 +1,8 @@
 """Demo: a user with several posts, read back with selectinload; prints the SQL and the JSON.
 
-Run: DATABASE_URL=postgresql://postgres:password@localhost:5432/fastapi_db python -m app.demo
+Run, from the repository root:
+    export DATABASE_URL=$(make -s db-url 24)
+    cd week03-04/day24/relationships_api && ../../../.venv/bin/python -m app.demo
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ DEMO_POSTS = [
 
 
 def seed(db: Session) -> int:
-    """Create the demo user with their posts unless they exist; return the user's id."""
+    """Create the demo user (DEMO_EMAIL) with the DEMO_POSTS unless they exist; return the id.
+
+    Build the posts through the relationship (User(..., posts=[Post(...), ...])), then commit.
+    """
     user = db.scalars(select(User).where(User.email == DEMO_EMAIL)).one_or_none()
     if user is None:
         posts = [Post(title=title, content=content) for title, content in DEMO_POSTS]

@@ -1,4 +1,4 @@
-"""The FastAPI app. Run: DATABASE_URL=postgresql://... uvicorn app.main:app --reload"""
+"""The FastAPI app. Run: DATABASE_URL=$(make -s db-url 24) uvicorn app.main:app --reload"""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from app.database import Base
 
 
 class User(Base):
-    """An author; the email is unique in the database."""
+    """An author: id, email (unique), name, created_at, and posts (oldest first)."""
 
     __tablename__ = "users"
 
@@ -33,7 +33,7 @@ class User(Base):
 
 
 class Post(Base):
-    """A post written by one user."""
+    """A post written by one user: id, title, content, user_id, created_at, and owner."""
 
     __tablename__ = "posts"
 

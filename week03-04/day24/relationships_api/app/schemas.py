@@ -30,7 +30,7 @@ class UserCreate(BaseModel):
 
 
 class PostCreate(BaseModel):
-    """Body of POST /posts: the author is named by user_id."""
+    """Body of POST /posts: title (Title), content (Content, default ""), user_id (UserId)."""
 
     title: Title
     content: Content = ""
@@ -49,7 +49,7 @@ class UserRead(BaseModel):
 
 
 class PostRead(BaseModel):
-    """A post without its owner."""
+    """A post without its owner: id, title, content, user_id, created_at."""
 
     model_config = ConfigDict(from_attributes=True)
 
@@ -61,12 +61,12 @@ class PostRead(BaseModel):
 
 
 class UserWithPosts(UserRead):
-    """A user and every post they wrote, oldest first."""
+    """A user and every post they wrote, oldest first, in `posts`."""
 
     posts: list[PostRead]
 
 
 class PostWithOwner(PostRead):
-    """A post and the user who wrote it."""
+    """A post and the user who wrote it, in `owner`."""
 
     owner: UserRead
