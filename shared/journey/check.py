@@ -27,6 +27,8 @@ from journey.progress import (
 )
 from journey.runner import ProjectRun, run_projects
 
+ENVIRONMENT_ERROR = 3
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -109,6 +111,14 @@ def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False) -> int:
             runs = run_projects(
                 plan.root, projects, scope.day, use_cache=scope.use_cache, on_event=display.event
             )
+    problems = {p: run.environment_problem() for p, run in runs.items()}
+    if any(problems.values()):
+        # Not the learner's failure: say what broke, blame no day, exit as the CLI does
+        # for an unreachable server.
+        for project, problem in problems.items():
+            if problem:
+                console.print(f"journey: {project}: {problem}", highlight=False, markup=False)
+        return ENVIRONMENT_ERROR
     statuses = summarize(plan, scope.days, states, runs)
     harness = runs.get(HARNESS_PROJECT)
     extra = {"harness": None if harness is None else {"exit_code": harness.exit_code}}

@@ -91,6 +91,13 @@ def schema_fingerprint(metadata: sa.MetaData) -> str:
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
 
 
+def can_create_databases(server: URL) -> bool:
+    """Whether the server's role may CREATE DATABASE (each run clones databases)."""
+    with _admin_engine(server).connect() as conn:
+        query = "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
+        return bool(conn.exec_driver_sql(query).scalar())
+
+
 def drop_database(server: URL, name: str) -> None:
     """Drop ``name``, closing any session still connected to it."""
     with _admin_engine(server).connect() as conn:

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from journey import STATE_DIR
 
@@ -46,11 +47,36 @@ def server_url() -> URL:
     """Return an admin URL (database ``postgres``) of the server the journey uses."""
     configured = os.environ.get("DATABASE_URL")
     if configured:
-        url = make_url(configured)
+        try:
+            url = make_url(configured)
+        except (ValueError, ArgumentError):
+            # Never echo it: a malformed URL may still hold a password.
+            raise DatabaseUnavailable(
+                "DATABASE_URL does not parse as a URL. Fix: set it to "
+                "postgresql://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use "
+                "the embedded server"
+            ) from None
+        if not url.drivername.startswith(("postgres", "postgresql")):
+            raise DatabaseUnavailable(
+                f"DATABASE_URL names a {url.drivername} server; the journey needs PostgreSQL "
+                "(postgresql://...), or unset it to use the embedded server"
+            )
         if url.drivername in ("postgres", "postgresql"):
             url = url.set(drivername="postgresql+psycopg2")
         return url.set(database=url.database or "postgres")
     return ensure_embedded()
+
+
+def describe_refusal(url: URL, error: Exception) -> str:
+    """Explain a server that answers but refuses the harness (no CREATEDB right, ...)."""
+    first_line = str(getattr(error, "orig", error)).strip().splitlines()
+    reason = first_line[0] if first_line else type(error).__name__
+    user = url.username or "this role"
+    return (
+        f"PostgreSQL at {masked(url)} refused: {reason}. Fix: the journey creates a database "
+        f"per test run, so {user} needs CREATEDB (ALTER ROLE {user} CREATEDB), "
+        "or unset DATABASE_URL to use the embedded server."
+    )
 
 
 def describe_failure(url: URL, error: Exception) -> str:

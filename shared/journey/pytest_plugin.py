@@ -89,7 +89,7 @@ def journey_schema() -> Schema:
 def _journey_template(
     request: pytest.FixtureRequest, journey_schema: Schema
 ) -> Iterator[_Template]:
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import OperationalError, ProgrammingError
 
     from journey import databases, pg
 
@@ -103,11 +103,16 @@ def _journey_template(
     try:
         # Held until the run ends: tells every other run (on any machine sharing the
         # server) that this run's databases are alive.
+        if not databases.can_create_databases(server):
+            refusal = ProgrammingError("", None, Exception("permission denied to create database"))
+            pytest.exit(pg.describe_refusal(server, refusal), returncode=pg.UNAVAILABLE_EXIT_CODE)
         claim = databases.claim_run(server, project)
         databases.drop_abandoned(server)
         name, keep = databases.ensure_template(server, project, journey_schema)
     except OperationalError as error:
         pytest.exit(pg.describe_failure(server, error), returncode=pg.UNAVAILABLE_EXIT_CODE)
+    except ProgrammingError as error:  # e.g. permission denied to create database
+        pytest.exit(pg.describe_refusal(server, error), returncode=pg.UNAVAILABLE_EXIT_CODE)
     template = _Template(server=server, name=name, keep=keep, project=project)
     try:
         yield template

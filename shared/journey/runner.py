@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -24,6 +25,7 @@ CACHE_DIR = STATE_DIR / "cache"
 _SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".venv"}
 _DURATIONS = STATE_DIR / "durations.json"
 PROJECT_TIMEOUT_S = 600
+TIMEOUT_EXIT_CODE = 124
 PARALLEL = 2
 
 
@@ -41,6 +43,22 @@ class ProjectRun:
     def database_unavailable(self) -> bool:
         """The run stopped because PostgreSQL could not be reached."""
         return self.exit_code == UNAVAILABLE_EXIT_CODE
+
+    @property
+    def stopped(self) -> bool:
+        """pytest was killed by a signal or timed out: nothing the tests said."""
+        return self.exit_code < 0 or self.exit_code == TIMEOUT_EXIT_CODE
+
+    def environment_problem(self) -> str:
+        """One line on what stopped the run, when it was not the tests; else ''."""
+        if self.database_unavailable:
+            line = self.last_log_line()
+            return re.sub(r"^!+\s*(_pytest\.outcomes\.Exit:\s*)?|\s*!+$", "", line)
+        if self.exit_code == TIMEOUT_EXIT_CODE:
+            return f"pytest did not finish within {PROJECT_TIMEOUT_S} s and was stopped"
+        if self.exit_code < 0:
+            return f"pytest was stopped by signal {-self.exit_code}: run the command again"
+        return ""
 
     @property
     def crashed(self) -> bool:
@@ -68,7 +86,10 @@ def log_path(project: str) -> Path:
 
 def pytest_command(project_dir: Path, day: int | None, extra: Iterable[str] = ()) -> list[str]:
     """The command that runs one project's tests, as a learner would from its folder."""
-    command = [sys.executable, "-m", "pytest", "-q", "-rfE", "--rootdir", str(project_dir)]
+    # One test file that does not import (a later day not written yet) must not stop
+    # the tests of the other days from running.
+    command = [sys.executable, "-m", "pytest", "-q", "-rfE", "--continue-on-collection-errors"]
+    command += ["--rootdir", str(project_dir)]
     if day is not None:
         command += ["--day", str(day)]
     return command + list(extra)
@@ -142,7 +163,7 @@ def _run_one(root: Path, project: str, day: int | None) -> ProjectRun:
             ).returncode
         except subprocess.TimeoutExpired:
             out.write(f"\njourney: timed out after {PROJECT_TIMEOUT_S} s\n")
-            code = 124
+            code = TIMEOUT_EXIT_CODE
     run = ProjectRun(project, code, time.monotonic() - started, log)
     if results.exists():
         run.results = [json.loads(line) for line in results.read_text().splitlines() if line]
@@ -186,7 +207,7 @@ def run_projects(
                 with lock:
                     on_event("start", project, None)
             run = _run_one(root, project, day)
-            if remember and day is None and not (run.crashed or run.database_unavailable):
+            if remember and day is None and not (run.crashed or run.environment_problem()):
                 _remember(project, key, run)
         if on_event is not None:
             with lock:

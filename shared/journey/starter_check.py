@@ -74,7 +74,7 @@ def _results(folder: Path, day: Day) -> tuple[int, list[dict[str, Any]], str]:
     env = dict(os.environ, JOURNEY_RESULTS=str(results))
     env["JOURNEY_PROJECT"] = f"{Path(day.project).name}_s{day.day}"
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q"],
+        [sys.executable, "-m", "pytest", "-q", "--continue-on-collection-errors"],
         cwd=folder,
         env=env,
         capture_output=True,

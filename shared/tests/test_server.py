@@ -67,3 +67,42 @@ def test_unreachable_database_url_gets_one_clear_message_without_password() -> N
     assert "s3cret" not in output and "Traceback" not in output, (
         f"Called journey test with a dead server. Got {output!r}: password or traceback leaked"
     )
+
+
+def run_day_22(database_url: str) -> subprocess.CompletedProcess[str]:
+    env = {"DATABASE_URL": database_url, "PATH": "/usr/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "journey.cli", "test", "--day", "22"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_malformed_database_url_is_one_line_that_does_not_echo_it() -> None:
+    done = run_day_22("postgresql://learner:s3cret@host:notaport/journey")
+    output = done.stdout + done.stderr
+    assert done.returncode == 3, f"Called journey test with a malformed URL. Got {output!r}"
+    assert "does not parse" in output and "s3cret" not in output and "Traceback" not in output
+    assert "Day 22" not in output, f"A broken URL is not day 22's failure. Got {output!r}"
+
+
+def test_a_role_without_createdb_is_told_what_right_it_lacks() -> None:
+    server = pg.server_url()
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP ROLE IF EXISTS jt_no_createdb")
+        conn.exec_driver_sql("CREATE ROLE jt_no_createdb LOGIN NOCREATEDB")
+    try:
+        url = server.set(username="jt_no_createdb", drivername="postgresql")
+        done = run_day_22(url.render_as_string(hide_password=False))
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql("DROP ROLE IF EXISTS jt_no_createdb")
+    output = done.stdout + done.stderr
+    assert done.returncode == 3, f"Called journey test as a role without CREATEDB. Got {output!r}"
+    assert "CREATEDB" in output and "Traceback" not in output, output
+    assert "Day 22 is failing" not in output, f"The role is not day 22's failure: {output!r}"
