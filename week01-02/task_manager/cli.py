@@ -226,11 +226,16 @@ def _ignore(_: object) -> None:
     """Drop a return value (write_atomic's writer returns nothing)."""
 
 
+def _print_json(tasks: list[Task]) -> None:
+    """Print tasks as one JSON array of `Task.to_dict()` objects, for scripts (`--json`)."""
+    # Compact on purpose: json.dumps with indent falls back to the slow pure-Python encoder.
+    click.echo(json.dumps([task.to_dict() for task in tasks], ensure_ascii=False))
+
+
 def _print_tasks(app: AppContext, tasks: list[Task], as_json: bool) -> None:
-    """Print tasks as JSON, a rich table, or plain aligned text."""
+    """Print tasks as JSON, a rich table (colour terminal, short list), or plain aligned text."""
     if as_json:
-        # Compact on purpose: json.dumps with indent falls back to the slow pure-Python encoder.
-        click.echo(json.dumps([task.to_dict() for task in tasks], ensure_ascii=False))
+        _print_json(tasks)
     elif tasks and app.use_rich(len(tasks)):
         from rich.console import Console
 

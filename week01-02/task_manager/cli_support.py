@@ -55,6 +55,7 @@ class TaskCli(click.Group):
 
 
 def _one_line(error: click.UsageError) -> OneLineError:
+    """click's usage error as one line, pointing at `--help` of the command that failed."""
     help_hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
     return OneLineError(error.format_message() + help_hint)
 

@@ -1,4 +1,8 @@
-"""Test set-up: this folder is the import root; fixtures for data files, the CLI and processes."""
+"""Test set-up: this folder is the import root; fixtures for data files, the CLI and processes.
+
+The project's own modules are imported inside the fixtures that need them, so each
+day's tests need only that day's and earlier days' code (day 8 runs before cli.py exists).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
 
-from cli import cli
-from manager import TaskManager
+if TYPE_CHECKING:
+    from manager import TaskManager
 
 PROJECT_DIR = Path(__file__).resolve().parent
 MAIN = PROJECT_DIR / "main.py"
@@ -30,6 +35,8 @@ def tasks_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def run_cli(tasks_file: Path, monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """Invoke the CLI in-process on `tasks_file`: run_cli("add", "Buy milk")."""
+    from cli import cli
+
     monkeypatch.delenv("TASKS_FILE", raising=False)
     runner = CliRunner()
 
@@ -60,4 +67,6 @@ def clock() -> Iterator[datetime]:
 @pytest.fixture
 def manager(clock: Iterator[datetime]) -> TaskManager:
     """An empty TaskManager with a predictable clock."""
+    from manager import TaskManager
+
     return TaskManager(clock=lambda: next(clock))

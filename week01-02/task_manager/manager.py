@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -22,8 +22,9 @@ def local_now() -> datetime:
 class TaskManager:
     """Holds tasks by id and lists them through a pluggable sorting strategy.
 
-    `len(manager)` counts tasks, `manager[3]` is the task with id 3, and
-    `for task in manager` yields tasks in the sorter's order.
+    `filter()` lists tasks in the sorter's order (DateSorter, oldest first, unless
+    another is given). `len(manager)` counts tasks, `manager[3]` is the task with id 3,
+    `3 in manager` checks an id, and `for task in manager` yields tasks in the sorter's order.
     """
 
     def __init__(
@@ -34,6 +35,11 @@ class TaskManager:
         next_id: int = 1,
         clock: Callable[[], datetime] = local_now,
     ) -> None:
+        """Keep `tasks` by id (ValueError "duplicate task id N" for a repeated id).
+
+        Public attributes: `sorter` (DateSorter() when None is given) and `next_id` (the
+        larger of `next_id` and the highest id plus one). `clock()` stamps new tasks.
+        """
         self._tasks: dict[int, Task] = {}
         for task in tasks:
             if task.id in self._tasks:
@@ -49,16 +55,20 @@ class TaskManager:
         title: str,
         *,
         priority: Priority = Priority.MEDIUM,
-        tags: Iterable[str] = (),
+        tags: Sequence[str] = (),
         due: date | None = None,
     ) -> Task:
-        """Create a pending task with the next id and return it."""
+        """Create a pending task with the next id, log `added task <id>: <title>`, return it.
+
+        The title goes through normalize_title; tags, only when some are given, through
+        normalize_tags. A refused title or tag adds nothing and uses up no id.
+        """
         task = Task(
             id=self.next_id,
             title=normalize_title(title),
             created_at=self._clock(),
             priority=priority,
-            tags=normalize_tags(list(tags)),
+            tags=normalize_tags(tags) if tags else (),
             due=due,
         )
         self._tasks[task.id] = task
@@ -95,14 +105,17 @@ class TaskManager:
         due: date | None = None,
         clear_due: bool = False,
     ) -> Task:
-        """Change the given fields of a task (None leaves a field as it is) and return it."""
+        """Change the given fields of a task (None leaves a field as it is) and return it.
+
+        `clear_due=True` removes the due date. The task is replaced, never mutated.
+        """
         task = self.get(task_id)
         changed = replace(
             task,
             title=normalize_title(title) if title is not None else task.title,
             status=status or task.status,
             priority=priority or task.priority,
-            tags=normalize_tags(list(tags)) if tags is not None else task.tags,
+            tags=normalize_tags(tags) if tags is not None else task.tags,
             due=None if clear_due else (due or task.due),
         )
         self._tasks[task_id] = changed
@@ -116,7 +129,10 @@ class TaskManager:
         priority: Priority | None = None,
         tag: str | None = None,
     ) -> list[Task]:
-        """Tasks matching every given criterion, in the sorter's order."""
+        """Tasks matching every given criterion, in the sorter's order; no criterion: all.
+
+        `tag` is matched ignoring case and surrounding spaces.
+        """
         wanted_tag = tag.strip().lower() if tag else None
         return self.sorter.sort(
             task
@@ -136,16 +152,21 @@ class TaskManager:
         )
 
     def __len__(self) -> int:
+        """How many tasks there are."""
         return len(self._tasks)
 
     def __iter__(self) -> Iterator[Task]:
+        """Every task, in the sorter's order."""
         return iter(self.sorter.sort(self._tasks.values()))
 
     def __getitem__(self, task_id: int) -> Task:
+        """`manager[3]`: the task with id 3, or TaskNotFoundError."""
         return self.get(task_id)
 
     def __contains__(self, task_id: object) -> bool:
+        """`3 in manager`: is there a task with id 3?"""
         return task_id in self._tasks
 
     def __repr__(self) -> str:
+        """`TaskManager(2 tasks, sorter=DateSorter)`."""
         return f"TaskManager({len(self)} tasks, sorter={type(self.sorter).__name__})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -35,15 +36,22 @@ _PRIORITY_RANK = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
 
 
 def normalize_title(title: str) -> str:
-    """Strip a title and refuse an empty one."""
+    """Strip the title and collapse inner runs of spaces to one.
+
+    Nothing left raises InvalidInputError("a task title cannot be empty").
+    """
     cleaned = " ".join(title.split())
     if not cleaned:
         raise InvalidInputError("a task title cannot be empty")
     return cleaned
 
 
-def normalize_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Lower-case, strip and de-duplicate tags, keeping their first order."""
+def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Lower-case, strip and de-duplicate tags, keeping their first order.
+
+    A tag must be one word: an empty tag, or one holding a space or a comma, raises
+    InvalidInputError("invalid tag ...").
+    """
     seen: dict[str, None] = {}
     for tag in tags:
         cleaned = tag.strip().lower()
@@ -54,7 +62,10 @@ def normalize_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def parse_due(text: str) -> date:
-    """Read an ISO date (YYYY-MM-DD); raise InvalidInputError with an example otherwise."""
+    """Read an ISO date (YYYY-MM-DD), ignoring surrounding spaces.
+
+    Anything else raises InvalidInputError("invalid date '...': use YYYY-MM-DD, e.g. 2026-12-31").
+    """
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -66,8 +77,11 @@ def parse_due(text: str) -> date:
 class Task:
     """One task. Immutable: the manager replaces a task instead of mutating it.
 
-    Equality compares every field; ordering is by creation time, then id, so
-    `sorted(tasks)` lists the oldest task first.
+    Fields, in this order: `id` (int, 1 or more), `title`, `status` (default PENDING),
+    `created_at` (time-zone aware, default: now), `priority` (default MEDIUM), `tags`
+    (a tuple, default empty), `due` (a date or None). The dataclass supplies __repr__,
+    and __eq__ and __hash__ over every field; ordering is by creation time, then id,
+    so `sorted(tasks)` lists the oldest task first.
     """
 
     id: int
@@ -79,6 +93,7 @@ class Task:
     due: date | None = None
 
     def __post_init__(self) -> None:
+        """Refuse an id below 1 or a blank title with ValueError."""
         if self.id < 1:
             raise ValueError(f"task id must be positive, got {self.id}")
         if not self.title.strip():
@@ -94,18 +109,24 @@ class Task:
         return not self.is_done and self.due is not None and self.due < today
 
     def __str__(self) -> str:
+        """A checklist line: `[ ] #3 Buy milk [high] (due 2026-02-01) #home` (`[x]` once done)."""
         mark = "x" if self.is_done else " "
         due = f" (due {self.due.isoformat()})" if self.due else ""
         tags = "".join(f" #{tag}" for tag in self.tags)
         return f"[{mark}] #{self.id} {self.title} [{self.priority.value}]{due}{tags}"
 
     def __lt__(self, other: object) -> bool:
+        """Older first: compare (created_at, id); NotImplemented for a non-Task."""
         if not isinstance(other, Task):
             return NotImplemented
         return (self.created_at, self.id) < (other.created_at, other.id)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready form stored in tasks.json."""
+        """The JSON-ready form stored in tasks.json.
+
+        Keys: id, title, status and priority (their values), created_at (ISO time with
+        its offset), tags (a list), due (an ISO date or None).
+        """
         return {
             "id": self.id,
             "title": self.title,
@@ -118,7 +139,11 @@ class Task:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Task:
-        """Rebuild a task from `to_dict` output; raise ValueError when a field is missing or bad."""
+        """Rebuild a task from `to_dict` output; raise ValueError when a field is missing or bad.
+
+        The message names a missing field ("missing field 'title'"). priority, tags and due
+        may be absent (their defaults); a created_at without a time zone is read as local time.
+        """
         try:
             task_id, title, tags, due = (
                 data["id"],

@@ -23,13 +23,18 @@ EMPTY_MESSAGE = 'No tasks found. Add one with: python main.py add "Buy milk"'
 
 
 def _due_text(task: Task, today: date) -> str:
+    """The due column: empty, `2026-03-09`, or `2026-03-09 (overdue)`."""
     if task.due is None:
         return ""
     return f"{task.due.isoformat()} (overdue)" if task.is_overdue(today) else task.due.isoformat()
 
 
 def plain_task_table(tasks: Sequence[Task], today: date) -> str:
-    """Aligned columns, title last so long titles never push other columns around."""
+    """Aligned columns, title last so long titles never push other columns around.
+
+    A header line `ID  STATUS  PRIORITY  DUE  TAGS  TITLE`, then one line per task;
+    EMPTY_MESSAGE when there is no task.
+    """
     if not tasks:
         return EMPTY_MESSAGE
     header = ("ID", "STATUS", "PRIORITY", "DUE", "TAGS", "TITLE")

@@ -25,11 +25,12 @@ class DateSorter:
     name = "date"
 
     def __init__(self, newest_first: bool = False) -> None:
+        """Remember the direction: oldest first unless `newest_first`."""
         self.newest_first = newest_first
 
     def sort(self, tasks: Iterable[Task]) -> list[Task]:
-        """Order by creation time, using Task's own ordering."""
-        return sorted(tasks, reverse=self.newest_first)
+        """Order by (created_at, id): the order of Task's own `<`, without needing it."""
+        return sorted(tasks, key=lambda t: (t.created_at, t.id), reverse=self.newest_first)
 
 
 class PrioritySorter:
@@ -68,7 +69,10 @@ SORTERS: dict[str, type[DateSorter | PrioritySorter | DueDateSorter | TitleSorte
 
 
 def sorter_named(name: str) -> Sorter:
-    """The sorter registered under `name` (date, priority, due, title)."""
+    """A new sorter of the class registered under `name` in SORTERS (date, priority, due, title).
+
+    An unknown name raises ValueError("unknown sort 'size': choose one of ...").
+    """
     try:
         return SORTERS[name]()
     except KeyError:

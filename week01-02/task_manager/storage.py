@@ -85,10 +85,14 @@ class JsonStorage:
     """Tasks in one JSON file: `{"format", "version": 1, "next_id", "tasks": [...]}`."""
 
     def __init__(self, path: Path | str) -> None:
+        """Remember the data file's path (`~` expanded); nothing is read yet."""
         self.path = Path(path).expanduser()
 
     def load(self, sorter: Sorter | None = None) -> TaskManager:
-        """Read the file into a TaskManager; a missing file is an empty list."""
+        """Read the file into a TaskManager (ordered by `sorter`); a missing file is an empty list.
+
+        A damaged or foreign file raises StorageError with one line naming the file.
+        """
         document = self._read_document()
         if document is None:
             return TaskManager(sorter=sorter)
@@ -100,12 +104,17 @@ class JsonStorage:
         return TaskManager(tasks, sorter, next_id=next_id)
 
     def save(self, manager: TaskManager) -> None:
-        """Write every task atomically (temporary file, fsync, os.replace)."""
+        """Write every task atomically (temporary file, fsync, os.replace).
+
+        The file holds {"format": "task-manager", "version": 1, "next_id": N, "tasks": [...]},
+        the tasks as `Task.to_dict()` in the manager's order; a failed write raises StorageError.
+        """
+        tasks = manager.filter()
         document = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "next_id": manager.next_id,
-            "tasks": [task.to_dict() for task in sorted(manager)],
+            "tasks": [task.to_dict() for task in tasks],
         }
 
         def dump(stream: IO[str]) -> None:
@@ -117,7 +126,7 @@ class JsonStorage:
             write_atomic(self.path, dump)
         except OSError as error:
             raise StorageError(f"cannot write {self.path}: {error.strerror or error}") from None
-        logger.debug("saved %d tasks to %s", len(manager), self.path)
+        logger.debug("saved %d tasks to %s", len(tasks), self.path)
 
     @contextmanager
     def edit(self, sorter: Sorter | None = None) -> Iterator[TaskManager]:
@@ -132,6 +141,7 @@ class JsonStorage:
             self.save(manager)
 
     def _read_document(self) -> dict[str, Any] | None:
+        """The file's JSON object, None for a missing file; StorageError for anything else."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -156,6 +166,7 @@ class JsonStorage:
         return document
 
     def _parse_tasks(self, document: dict[str, Any]) -> list[Task]:
+        """The tasks of a document; StorageError naming the first bad entry, or shared ids."""
         entries = document.get("tasks")
         if not isinstance(entries, list):
             raise self._foreign('"tasks" is not a list')
@@ -172,12 +183,14 @@ class JsonStorage:
         return tasks
 
     def _broken(self, reason: str) -> StorageError:
+        """The error for a damaged file: `<path> is damaged: <reason>. ... (mv <path> ...)`."""
         return StorageError(
             f"{self.path} is damaged: {reason}. It was left untouched: fix it, or move it "
             f"away (mv {self.path} {self.path}.bak) to start a new list"
         )
 
     def _foreign(self, reason: str) -> StorageError:
+        """The error for another program's file: `<path> is not a task manager file (...)`."""
         return StorageError(
             f"{self.path} is not a task manager file ({reason}). It was left untouched: "
             f"use --file or TASKS_FILE to point at another file"

@@ -23,8 +23,8 @@ def _saved_file(path: Path, *titles: str) -> bytes:
 
 
 def test_missing_file_loads_as_an_empty_list(tasks_file: Path) -> None:
-    manager = JsonStorage(tasks_file).load()
-    assert len(manager) == 0, f"Called load() on a missing file. Got {len(manager)} tasks"
+    tasks = JsonStorage(tasks_file).load().filter()
+    assert tasks == [], f"Called load() on a missing file. Got {tasks}, expected no task"
     assert not tasks_file.exists(), "Called load(). Got a new file, expected reading to create none"
 
 
@@ -33,8 +33,8 @@ def test_tasks_survive_a_restart(tasks_file: Path) -> None:
         manager.add("Buy milk")
         manager.add("Walk dog")
         manager.complete(2)
-        before = list(manager)
-    after = list(JsonStorage(tasks_file).load())  # a new storage object: as a new process sees it
+        before = manager.filter()
+    after = JsonStorage(tasks_file).load().filter()  # a new object: as a new process sees it
     assert after == before, f"Called load() after save. Got {after}, expected {before}"
 
 
@@ -43,6 +43,9 @@ def test_file_is_readable_json_with_format_version_and_next_id(tasks_file: Path)
     document = json.loads(tasks_file.read_text(encoding="utf-8"))
     got = (document["format"], document["version"], document["next_id"], len(document["tasks"]))
     assert got == ("task-manager", 1, 3, 2), f"Read tasks.json. Got {got}"
+    keys = set(document["tasks"][0])
+    expected = {"id", "title", "status", "created_at", "priority", "tags", "due"}
+    assert keys == expected, f"Read a task in tasks.json. Got keys {sorted(keys)}"
 
 
 def test_edit_block_that_raises_saves_nothing(tasks_file: Path) -> None:
@@ -53,6 +56,10 @@ def test_edit_block_that_raises_saves_nothing(tasks_file: Path) -> None:
     assert tasks_file.read_bytes() == original, "Raised inside edit(). Got a changed file"
 
 
+@pytest.mark.hint(
+    "Write with json.dump into a temporary file beside tasks.json, then os.replace it;"
+    " on OSError remove the temporary file and raise StorageError."
+)
 def test_crash_midway_through_writing_leaves_the_old_file_intact(
     tasks_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

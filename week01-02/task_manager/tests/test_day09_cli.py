@@ -9,7 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
+from cli_support import AppContext
 from conftest import RunCli
+from render import RICH_ROW_LIMIT
+from sorters import sorter_named
+from storage import JsonStorage
 
 pytestmark = pytest.mark.day(9)
 
@@ -100,9 +104,14 @@ def test_file_option_wins_over_the_environment_variable(tmp_path: Path) -> None:
 
 def test_default_run_logs_nothing_to_stderr(run_cli: RunCli) -> None:
     result = run_cli("add", "quiet")
+    assert result.exit_code == 0, f"Called add. Got exit {result.exit_code}: {result.output!r}"
     assert result.stderr == "", f"Called add. Got stderr {result.stderr!r}, expected nothing"
 
 
+@pytest.mark.hint(
+    "configure_logging creates a StreamHandler(sys.stderr) at each call,"
+    " on the 'task_manager' logger."
+)
 def test_verbose_logs_the_data_file_and_the_change_to_stderr(
     run_cli: RunCli, tasks_file: Path
 ) -> None:
@@ -115,6 +124,10 @@ def test_verbose_logs_the_data_file_and_the_change_to_stderr(
     )
 
 
+@pytest.mark.hint(
+    "TaskCli turns click.UsageError into one line (OneLineError)"
+    " and TaskManagerError into click.ClickException."
+)
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -155,3 +168,28 @@ def test_corrupt_file_is_reported_in_one_line_and_never_overwritten(
         )
         assert str(tasks_file) in result.stderr and "mv " in result.stderr, result.stderr
     assert tasks_file.read_bytes() == before, "Called add on a corrupt file. Got it overwritten"
+
+
+def test_sorter_named_finds_each_strategy_and_rejects_unknown_names() -> None:
+    names = {
+        name: type(sorter_named(name)).__name__ for name in ("date", "priority", "due", "title")
+    }
+    expected = {
+        "date": "DateSorter",
+        "priority": "PrioritySorter",
+        "due": "DueDateSorter",
+        "title": "TitleSorter",
+    }
+    assert names == expected, f"Called sorter_named(name). Got {names}, expected {expected}"
+    with pytest.raises(ValueError, match="unknown sort 'size'"):
+        sorter_named("size")
+
+
+def test_rich_output_only_for_a_colour_terminal_and_short_lists(tasks_file: Path) -> None:
+    app = AppContext(JsonStorage(tasks_file), color=True)
+    plain = AppContext(JsonStorage(tasks_file), color=False)
+    got = (app.use_rich(10), app.use_rich(RICH_ROW_LIMIT), app.use_rich(RICH_ROW_LIMIT + 1))
+    assert got == (True, True, False), (
+        f"Called use_rich(10 / {RICH_ROW_LIMIT} / {RICH_ROW_LIMIT + 1}) with colour. Got {got}"
+    )
+    assert plain.use_rich(10) is False, "Called use_rich(10) without colour. Got True"

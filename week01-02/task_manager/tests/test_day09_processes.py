@@ -62,8 +62,8 @@ def test_processes_hammering_the_file_keep_every_task_with_unique_ids(tasks_file
 
 @pytest.mark.parametrize(
     "args",
-    [["complete", "7"], ["add", "x", "--priority", "urgent"], ["add", "x", "--due", "31/12/2026"]],
-    ids=["unknown-id", "bad-priority", "bad-date"],
+    [["complete", "7"], ["add", "x", "--priority", "urgent"], ["add", "   "]],
+    ids=["unknown-id", "bad-priority", "empty-title"],
 )
 def test_bad_input_exits_non_zero_with_one_line_and_no_traceback(
     run_process: RunProcess, tasks_file: Path, args: list[str]

@@ -1,4 +1,4 @@
-"""Day 11: sorting strategies plugged into TaskManager, and the demo of different orders."""
+"""Day 11: Priority ranks, sorting strategies plugged into TaskManager, the demo of orders."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from conftest import PROJECT_DIR, RunCli
 from manager import TaskManager
 from models import Priority
-from sorters import DateSorter, DueDateSorter, PrioritySorter, TitleSorter, sorter_named
+from sorters import DueDateSorter, PrioritySorter, TitleSorter
 
 pytestmark = pytest.mark.day(11)
 
@@ -30,11 +30,12 @@ def _ids(manager: TaskManager) -> list[int]:
     return [task.id for task in manager]
 
 
-def test_date_sorter_lists_oldest_first_or_newest_first(sample: TaskManager) -> None:
-    sample.sorter = DateSorter()
-    assert _ids(sample) == [1, 2, 3], f"Iterated with DateSorter(). Got {_ids(sample)}"
-    sample.sorter = DateSorter(newest_first=True)
-    assert _ids(sample) == [3, 2, 1], f"Iterated with DateSorter(newest_first). Got {_ids(sample)}"
+def test_priority_has_three_levels_ranked_high_first() -> None:
+    ranked = sorted(Priority, key=lambda p: p.rank)
+    assert ranked == [Priority.HIGH, Priority.MEDIUM, Priority.LOW], f"Sorted by rank. Got {ranked}"
+    ranks = [p.rank for p in ranked]
+    assert ranks == [0, 1, 2], f"Read Priority.rank. Got {ranks}, expected [0, 1, 2]"
+    assert Priority("high") is Priority.HIGH, "Called Priority('high'). Got a different member"
 
 
 def test_priority_sorter_lists_high_then_medium_then_low(sample: TaskManager) -> None:
@@ -67,15 +68,6 @@ def test_sorter_given_to_the_constructor_orders_iteration_and_filters(
     manager.add("high", priority=Priority.HIGH)
     listed = [task.title for task in manager.filter()]
     assert listed == ["high", "low"], f"Called filter() with PrioritySorter. Got {listed}"
-
-
-def test_sorter_named_finds_each_strategy_and_rejects_unknown_names() -> None:
-    names = {
-        name: type(sorter_named(name)).__name__ for name in ("date", "priority", "due", "title")
-    }
-    assert names["priority"] == "PrioritySorter" and names["due"] == "DueDateSorter", f"Got {names}"
-    with pytest.raises(ValueError, match="unknown sort 'size'"):
-        sorter_named("size")
 
 
 def test_cli_sort_option_uses_the_strategy(run_cli: RunCli) -> None:

@@ -1,4 +1,4 @@
-"""Day 12: Priority enum, tags, due dates, and filtering by priority, status and tag."""
+"""Day 12: tags, due dates and overdue, filtering by priority, status and tag, CLI options."""
 
 from __future__ import annotations
 
@@ -14,18 +14,6 @@ from manager import TaskManager
 from models import Priority, Status, parse_due
 
 pytestmark = pytest.mark.day(12)
-
-
-def test_priority_has_three_levels_ranked_high_first() -> None:
-    ranked = sorted(Priority, key=lambda p: p.rank)
-    assert ranked == [Priority.HIGH, Priority.MEDIUM, Priority.LOW], f"Sorted by rank. Got {ranked}"
-    assert Priority("high") is Priority.HIGH, "Called Priority('high'). Got a different member"
-
-
-def test_new_tasks_default_to_medium_priority_no_tags_no_due(manager: TaskManager) -> None:
-    task = manager.add("plain")
-    got = (task.priority, task.tags, task.due)
-    assert got == (Priority.MEDIUM, (), None), f"Called add('plain'). Got {got}"
 
 
 def test_tags_are_lower_cased_and_deduplicated(manager: TaskManager) -> None:
@@ -109,7 +97,8 @@ def test_cli_list_filters_by_priority_and_tag(run_cli: RunCli) -> None:
 def test_cli_bad_priority_date_or_tag_is_one_line_and_changes_nothing(
     run_cli: RunCli, tasks_file: Path, args: list[str], expected: str
 ) -> None:
-    run_cli("add", "keep me")
+    kept = run_cli("add", "keep me", "-p", "low", "-t", "home", "-d", "2026-12-31")
+    assert kept.exit_code == 0, f"Called add with -p -t -d. Got {kept.output!r}"
     before = tasks_file.read_bytes()
     result = run_cli(*args)
     assert result.exit_code != 0 and expected in result.stderr, (

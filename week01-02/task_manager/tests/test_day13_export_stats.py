@@ -11,14 +11,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from cli_support import AppContext
 from conftest import RunCli
 from export import CSV_COLUMNS, export_to_csv
 from manager import TaskManager
 from models import Priority
-from render import RICH_ROW_LIMIT, rich_task_table
+from render import rich_task_table
 from stats import compute_stats
-from storage import JsonStorage
 
 pytestmark = pytest.mark.day(13)
 
@@ -98,18 +96,22 @@ def test_cli_stats_plain_output_lists_each_figure(run_cli: RunCli) -> None:
 
 def test_output_to_a_pipe_has_no_colour_codes(run_cli: RunCli) -> None:
     run_cli("add", "a", "-p", "high", "-d", "2000-01-01")
-    for args in (["list"], ["stats"], ["--no-color", "list"]):
-        out = run_cli(*args).stdout
-        assert "\x1b[" not in out, f"Called {args} into a pipe. Got ANSI codes in {out!r}"
+    for args, expected in (
+        (["list"], "(overdue)"),
+        (["stats"], "Overdue    1"),
+        (["--no-color", "stats"], "Total      1"),
+    ):
+        result = run_cli(*args)
+        assert result.exit_code == 0 and expected in result.stdout, (
+            f"Called {args}. Got exit {result.exit_code}, output {result.output!r}, "
+            f"expected {expected!r}"
+        )
+        assert "\x1b[" not in result.stdout, (
+            f"Called {args} into a pipe. Got ANSI codes in {result.stdout!r}"
+        )
 
 
-def test_rich_is_used_only_for_a_colour_terminal_and_short_lists(tasks_file: Path) -> None:
-    app = AppContext(JsonStorage(tasks_file), color=True)
-    plain = AppContext(JsonStorage(tasks_file), color=False)
-    got = (app.use_rich(10), app.use_rich(RICH_ROW_LIMIT + 1), plain.use_rich(10))
-    assert got == (True, False, False), f"Called use_rich. Got {got}, expected (True, False, False)"
-
-
+@pytest.mark.hint("Put the priority in a rich Text styled PRIORITY_STYLE[task.priority].")
 def test_rich_table_colours_priority_and_overdue_dates(manager: TaskManager) -> None:
     manager.add("urgent and late", priority=Priority.HIGH, due=TODAY - timedelta(days=1))
     console = Console(record=True, force_terminal=True, color_system="standard", width=100)

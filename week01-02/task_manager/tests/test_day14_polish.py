@@ -26,12 +26,16 @@ def _stored(tasks_file: Path) -> list[dict[str, object]]:
     return tasks
 
 
-def test_version_option_prints_1_0_0(run_cli: RunCli) -> None:
+def test_version_1_0_0_is_printed_and_named_in_the_readme_title(run_cli: RunCli) -> None:
     result = run_cli("--version")
     assert result.exit_code == 0 and "1.0.0" in result.stdout, (
         f"Called --version. Got {result.output!r}"
     )
     assert __version__ == "1.0.0", f"Read cli.__version__. Got {__version__}"
+    title = (PROJECT_DIR / "README.md").read_text(encoding="utf-8").partition("\n")[0]
+    assert title.startswith("# ") and __version__ in title, (
+        f"Read README.md's first line. Got {title!r}, expected a '# ' title naming {__version__}"
+    )
 
 
 def test_edit_changes_only_the_given_fields(run_cli: RunCli, tasks_file: Path) -> None:
@@ -92,7 +96,19 @@ def test_list_json_gives_every_field_for_scripts(run_cli: RunCli) -> None:
     assert len(tasks) == 1 and set(tasks[0]) == expected_keys, f"Called list --json. Got {tasks}"
 
 
-def test_every_module_public_class_and_function_has_a_docstring() -> None:
+def test_readme_and_docstrings_document_the_whole_project() -> None:
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    undocumented = [name for name in cli.commands if f"`{name}" not in readme]
+    assert undocumented == [], f"Read README.md. Got commands missing from it: {undocumented}"
+    for section in (
+        "## Install",
+        "## Commands",
+        "## Design decisions",
+        "## Data format",
+        "## Reliability",
+    ):
+        assert section in readme, f"Read README.md. Got no {section!r} section"
+    assert "docs/screenshot.svg" in readme, "Read README.md. Got no screenshot"
     missing = []
     for path in SOURCE_FILES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -106,21 +122,9 @@ def test_every_module_public_class_and_function_has_a_docstring() -> None:
     assert missing == [], f"Checked docstrings. Got these without one: {missing}"
 
 
-def test_readme_documents_every_command_and_the_key_sections() -> None:
-    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
-    undocumented = [name for name in cli.commands if f"`{name}" not in readme]
-    assert undocumented == [], f"Read README.md. Got commands missing from it: {undocumented}"
-    for section in (
-        "## Install",
-        "## Commands",
-        "## Design decisions",
-        "## Data format",
-        "## Reliability",
-    ):
-        assert section in readme, f"Read README.md. Got no {section!r} section"
-    assert "docs/screenshot.svg" in readme, "Read README.md. Got no screenshot"
-
-
+@pytest.mark.hint(
+    "Run python scripts/screenshot.py after changing the rich tables, and keep docs/screenshot.svg."
+)
 def test_screenshot_script_renders_the_committed_svg(tmp_path: Path) -> None:
     script = runpy.run_path(str(PROJECT_DIR / "scripts" / "screenshot.py"))
     fresh = tmp_path / "screenshot.svg"
