@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,4 +125,24 @@ def check(plan: Curriculum, days: list[Day]) -> list[Verdict]:
     reference = Reference.of(plan.root)
     built = [d for d in days if d.starter]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda d: check_day(plan, d, reference), built))
+        verdicts = list(pool.map(lambda d: check_day(plan, d, reference), built))
+    _drop_check_templates()
+    return verdicts
+
+
+def _drop_check_templates() -> None:
+    """The copies' templates (``..._sN_<hash>``) are of no use after the check."""
+    import sqlalchemy as sa
+
+    from journey import pg
+
+    try:
+        server = pg.server_url()
+        engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+        with engine.connect() as conn:
+            names = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
+            for name in names:
+                if re.match(r"^jt_tpl_.+_s\d+_([0-9a-f]{12}|empty)$", name):
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except (pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
+        return  # nothing to tidy on a server that is not there

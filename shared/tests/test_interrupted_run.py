@@ -27,11 +27,13 @@ def database_names(server: sa.URL) -> set[str]:
 
 
 def test_a_killed_run_leaves_a_database_that_the_next_run_drops(tmp_path: Path) -> None:
-    (tmp_path / "conftest.py").write_text("")
-    (tmp_path / "test_slow.py").write_text(SLOW_PROJECT_TEST)
+    project = tmp_path / "harness_killed"
+    project.mkdir()
+    (project / "conftest.py").write_text("")
+    (project / "test_slow.py").write_text(SLOW_PROJECT_TEST)
     child = subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", "test_slow.py"],
-        cwd=tmp_path,
+        cwd=project,
         stdout=subprocess.PIPE,
         text=True,
     )

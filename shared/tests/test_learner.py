@@ -17,8 +17,8 @@ MANIFEST = """
 day = 1
 week = 1
 title = "Add numbers"
-folder = "w/day01"
-projects = ["w/day01"]
+folder = "w/harness01"
+projects = ["w/harness01"]
 hint = "Just return a + b."
 starter = ["adder.py"]
 
@@ -26,8 +26,8 @@ starter = ["adder.py"]
 day = 2
 week = 1
 title = "Not built yet"
-folder = "w/day02"
-projects = ["w/day02"]
+folder = "w/harness02"
+projects = ["w/harness02"]
 """
 
 ADDER = '''"""Day 1: add two numbers."""
@@ -64,16 +64,16 @@ def git(root: Path, *args: str) -> str:
 def journey(tmp_path: Path) -> Path:
     """A committed clone-like journey with one built day and one unbuilt; no git identity."""
     root = tmp_path / "journey"
-    (root / "w" / "day01" / "tests").mkdir(parents=True)
-    (root / "w" / "day02").mkdir(parents=True)
+    (root / "w" / "harness01" / "tests").mkdir(parents=True)
+    (root / "w" / "harness02").mkdir(parents=True)
     shutil.copy(REPO_ROOT / "pyproject.toml", root / "pyproject.toml")
     (root / "curriculum.toml").write_text(MANIFEST)
     (root / ".gitignore").write_text(".journey/\n__pycache__/\n")
-    (root / "w" / "day01" / "README.md").write_text("# Day 1\n")
-    (root / "w" / "day02" / "README.md").write_text("# Day 2\n")
-    (root / "w" / "day01" / "conftest.py").write_text('"""root"""\n')
-    (root / "w" / "day01" / "adder.py").write_text(ADDER)
-    (root / "w" / "day01" / "tests" / "test_adder.py").write_text(textwrap.dedent(TESTS))
+    (root / "w" / "harness01" / "README.md").write_text("# Day 1\n")
+    (root / "w" / "harness02" / "README.md").write_text("# Day 2\n")
+    (root / "w" / "harness01" / "conftest.py").write_text('"""root"""\n')
+    (root / "w" / "harness01" / "adder.py").write_text(ADDER)
+    (root / "w" / "harness01" / "tests" / "test_adder.py").write_text(textwrap.dedent(TESTS))
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "add", "--all")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qm", "ref")
@@ -101,7 +101,7 @@ def test_start_makes_a_branch_where_built_days_are_to_do(journey: Path) -> None:
     branch = git(journey, "branch", "--show-current").strip()
     assert branch == "my-journey", f"Called journey start. Got branch {branch!r}"
     assert git(journey, "status", "--porcelain") == "", "journey start left changes uncommitted"
-    starter = (journey / "w" / "day01" / "adder.py").read_text()
+    starter = (journey / "w" / "harness01" / "adder.py").read_text()
     assert "return a + b" not in starter, f"The starter holds the solution:\n{starter}"
 
     progress = journey_cli(journey, "progress")
@@ -111,7 +111,7 @@ def test_start_makes_a_branch_where_built_days_are_to_do(journey: Path) -> None:
 
 
 def test_start_refuses_a_dirty_tree_and_an_existing_branch(journey: Path) -> None:
-    (journey / "w" / "day01" / "adder.py").write_text(ADDER + "# edited\n")
+    (journey / "w" / "harness01" / "adder.py").write_text(ADDER + "# edited\n")
     dirty = journey_cli(journey, "start")
     assert dirty.returncode != 0 and "uncommitted" in dirty.stderr, dirty.stderr
     git(journey, "checkout", "--", ".")
@@ -126,7 +126,7 @@ def test_the_solution_copied_in_makes_the_day_done(journey: Path) -> None:
     shown = journey_cli(journey, "solution", "1")
     assert "try first" in shown.stdout, f"Called journey solution 1. Got {shown.stdout!r}"
     solution = journey / ".journey" / "solutions" / "day01" / "adder.py"
-    learner_file = journey / "w" / "day01" / "adder.py"
+    learner_file = journey / "w" / "harness01" / "adder.py"
     assert "return NotImplemented" not in learner_file.read_text()
     assert "raise NotImplementedError" in learner_file.read_text(), "solution overwrote the file"
     shutil.copy(solution, learner_file)
@@ -136,7 +136,7 @@ def test_the_solution_copied_in_makes_the_day_done(journey: Path) -> None:
 
 def test_a_wrong_answer_shows_the_failing_tests_and_the_hint(journey: Path) -> None:
     journey_cli(journey, "start")
-    (journey / "w" / "day01" / "adder.py").write_text(ADDER.replace("a + b", "a - b"))
+    (journey / "w" / "harness01" / "adder.py").write_text(ADDER.replace("a + b", "a - b"))
     done = journey_cli(journey, "test", "--day", "1")
     assert done.returncode == 1, f"A failing day must fail the command. Got {done.returncode}"
     for needed in (
@@ -154,7 +154,7 @@ def test_a_wrong_answer_shows_the_failing_tests_and_the_hint(journey: Path) -> N
 
 def test_a_deleted_file_is_failing_and_named(journey: Path) -> None:
     journey_cli(journey, "start")
-    (journey / "w" / "day01" / "adder.py").unlink()
+    (journey / "w" / "harness01" / "adder.py").unlink()
     done = journey_cli(journey, "test", "--day", "1")
     assert done.returncode == 1, f"Deleted adder.py. Got exit {done.returncode}: {done.stdout}"
     assert "missing file: adder.py" in done.stdout, done.stdout
@@ -165,7 +165,7 @@ def test_a_deleted_file_is_failing_and_named(journey: Path) -> None:
 
 def test_reset_restores_the_starter_byte_for_byte_and_keeps_a_backup(journey: Path) -> None:
     journey_cli(journey, "start")
-    target = journey / "w" / "day01" / "adder.py"
+    target = journey / "w" / "harness01" / "adder.py"
     starter = target.read_bytes()
     target.write_text("my attempt\n")
     done = journey_cli(journey, "reset", "1")

@@ -125,7 +125,7 @@ def write(path: Path, text: str) -> None:
 @pytest.fixture
 def migrated_project(tmp_path: Path) -> Path:
     shutil.copy(REPO_ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    project = tmp_path / "w" / "migrated_notes"
+    project = tmp_path / "w" / "harness_notes"
     write(project / "alembic.ini", ALEMBIC_INI)
     write(project / "migrations" / "env.py", ENV_PY)
     write(project / "migrations" / "versions" / "0001_notes.py", FIRST_REVISION)
@@ -136,10 +136,10 @@ def migrated_project(tmp_path: Path) -> Path:
 
 def test_async_fixtures_on_a_migrated_schema_isolate_every_test(migrated_project: Path) -> None:
     root = migrated_project.parents[1]
-    runs = run_projects(root, ["w/migrated_notes"], None, remember=False)
-    outcomes = {r["nodeid"].split("::")[-1]: r["outcome"] for r in runs["w/migrated_notes"].results}
+    runs = run_projects(root, ["w/harness_notes"], None, remember=False)
+    outcomes = {r["nodeid"].split("::")[-1]: r["outcome"] for r in runs["w/harness_notes"].results}
     assert outcomes and set(outcomes.values()) == {"passed"}, (
-        f"Ran the migrated async project. Got {outcomes}; log: {runs['w/migrated_notes'].log}"
+        f"Ran the migrated async project. Got {outcomes}; log: {runs['w/harness_notes'].log}"
     )
 
 

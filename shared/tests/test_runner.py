@@ -24,24 +24,24 @@ MANIFEST = """
 day = 1
 week = 1
 title = "Passing day"
-folder = "w/day01"
-projects = ["w/day01"]
+folder = "w/harness01"
+projects = ["w/harness01"]
 hint = "Start small."
 
 [[day]]
 day = 2
 week = 1
 title = "Failing day"
-folder = "w/day02"
-projects = ["w/day02"]
+folder = "w/harness02"
+projects = ["w/harness02"]
 hint = "Read the assertion message."
 
 [[day]]
 day = 3
 week = 1
 title = "Day without code"
-folder = "w/day03"
-projects = ["w/day03"]
+folder = "w/harness03"
+projects = ["w/harness03"]
 hint = "Create the file first."
 """
 
@@ -84,7 +84,7 @@ def add_project(root: Path, name: str, tests: str, conftest: str = "") -> None:
 def test_days_show_as_done_failing_and_not_built(journey_root: Path) -> None:
     add_project(
         journey_root,
-        "w/day01",
+        "w/harness01",
         """
         import pytest
         from code import answer
@@ -96,7 +96,7 @@ def test_days_show_as_done_failing_and_not_built(journey_root: Path) -> None:
     )
     add_project(
         journey_root,
-        "w/day02",
+        "w/harness02",
         """
         import pytest
 
@@ -109,7 +109,7 @@ def test_days_show_as_done_failing_and_not_built(journey_root: Path) -> None:
             assert 1 + 1 == 3, "Called 1 + 1. Got 2, expected 3"
         """,
     )
-    write(journey_root / "w" / "day03" / "README.md", "# Day 3\n")
+    write(journey_root / "w" / "harness03" / "README.md", "# Day 3\n")
     plan = curriculum.load(journey_root / "curriculum.toml")
     projects = [p for p in plan.projects() if curriculum.has_code(journey_root / p)]
     runs = run_projects(journey_root, projects, None, remember=False)
@@ -136,14 +136,14 @@ def test_days_show_as_done_failing_and_not_built(journey_root: Path) -> None:
     rows = [(d["day"], d["week"], d["status"], d["passed"], d["failed"], d["total"]) for d in saved]
     expected_rows = [(1, 1, DONE, 1, 0, 1), (2, 1, FAILING, 1, 1, 2), (3, 1, NOT_BUILT, 0, 0, 0)]
     assert rows == expected_rows, f"Read progress.json. Got {rows}, expected {expected_rows}"
-    log = runs["w/day01"].log.read_text()
+    log = runs["w/harness01"].log.read_text()
     assert "Warning" not in log, f"The day marker printed a warning under --strict-markers: {log}"
 
 
 def test_two_tests_in_a_row_do_not_see_each_others_rows(journey_root: Path) -> None:
     add_project(
         journey_root,
-        "w/day01",
+        "w/harness01",
         """
         import pytest
         import sqlalchemy as sa
@@ -164,9 +164,9 @@ def test_two_tests_in_a_row_do_not_see_each_others_rows(journey_root: Path) -> N
         """,
         ITEMS_SCHEMA,
     )
-    runs = run_projects(journey_root, ["w/day01"], None, remember=False)
-    outcomes = {r["nodeid"].split("::")[1]: r["outcome"] for r in runs["w/day01"].results}
-    assert set(outcomes.values()) == {"passed"}, f"Got {outcomes}; log: {runs['w/day01'].log}"
+    runs = run_projects(journey_root, ["w/harness01"], None, remember=False)
+    outcomes = {r["nodeid"].split("::")[1]: r["outcome"] for r in runs["w/harness01"].results}
+    assert set(outcomes.values()) == {"passed"}, f"Got {outcomes}; log: {runs['w/harness01'].log}"
 
 
 def test_two_projects_in_parallel_each_get_their_own_database(journey_root: Path) -> None:
@@ -187,9 +187,9 @@ def test_two_projects_in_parallel_each_get_their_own_database(journey_root: Path
             engine.dispose()
             assert rows == 1, f"Counted items. Got {rows}, expected 1"
     """
-    add_project(journey_root, "w/day01", committing_test, ITEMS_SCHEMA)
-    add_project(journey_root, "w/day02", committing_test, ITEMS_SCHEMA)
-    runs = run_projects(journey_root, ["w/day01", "w/day02"], None, remember=False)
+    add_project(journey_root, "w/harness01", committing_test, ITEMS_SCHEMA)
+    add_project(journey_root, "w/harness02", committing_test, ITEMS_SCHEMA)
+    runs = run_projects(journey_root, ["w/harness01", "w/harness02"], None, remember=False)
     for name, run in runs.items():
         outcomes = [r["outcome"] for r in run.results]
         assert outcomes == ["passed"], f"Project {name}: got {outcomes}, see {run.log}"
