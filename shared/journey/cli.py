@@ -10,13 +10,12 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from rich.console import Console
-
 from journey import STATE_DIR, curriculum, pg
 from journey import commands as learner_commands
 from journey.check import Scope, run_check
 from journey.course import CourseError
 from journey.curriculum import HARNESS_PROJECT, WEEK_FOLDERS, Curriculum, Day
+from journey.serve import ServeError
 
 USAGE_ERROR = 2
 ENVIRONMENT_ERROR = 3
@@ -96,35 +95,6 @@ def _typecheck(plan: Curriculum) -> int:
             failed += 1
             print(done.stdout)
     return 1 if failed else 0
-
-
-def _run_app(plan: Curriculum, name: str) -> int:
-    app = plan.app(name)
-    if app is None:
-        valid = ", ".join(a.name for a in plan.apps) or "none yet"
-        raise UsageError(f"no project called '{name}': choose one of {valid} (make run P=NAME)")
-    project_dir = plan.root / app.project
-    if not curriculum.has_code(project_dir):
-        raise UsageError(f"'{name}' has no code yet ({app.project}): build it first")
-    import sqlalchemy as sa
-
-    console = Console()
-    start_database()
-    server = pg.server_url()
-    database = f"dev_{name}"
-    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
-    with engine.connect() as conn:
-        found = sa.text("SELECT 1 FROM pg_database WHERE datname = :n")
-        if conn.execute(found, {"n": database}).scalar() is None:
-            conn.exec_driver_sql(f'CREATE DATABASE "{database}"')
-    url = server.set(database=database).render_as_string(hide_password=False)
-    env = dict(os.environ, DATABASE_URL=url)
-    if app.prepare:
-        subprocess.run([sys.executable, *app.prepare], cwd=project_dir, env=env, check=True)
-    port = os.environ.get("PORT", "8000")
-    console.print(f"Serving {name} on http://127.0.0.1:{port} (docs: /docs), database {database}")
-    command = [sys.executable, "-m", "uvicorn", app.target, "--host", "127.0.0.1", "--port", port]
-    return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
 
 
 def _db(action: str, day: Day | None = None) -> int:
@@ -259,7 +229,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "typecheck":
             return _typecheck(plan)
         if args.command == "run":
-            return _run_app(plan, args.name)
+            from journey.serve import serve
+
+            return serve(plan, args.name, start_database=start_database)
         if args.command == "start":
             return learner_commands.start(plan)
         if args.command == "next":
@@ -276,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             only = _check_day(plan, args.day) if args.day is not None else None
             return _check_starters(plan, only)
         return _db(args.action, _check_day(plan, args.day) if args.day else None)
-    except (UsageError, CourseError) as error:
+    except (UsageError, CourseError, ServeError) as error:
         print(f"journey: {error}", file=sys.stderr)
         return USAGE_ERROR
     except pg.DatabaseUnavailable as error:
