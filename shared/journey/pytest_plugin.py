@@ -49,7 +49,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "day(n): the journey day whose feature this test checks")
     config.addinivalue_line("markers", "task(n): the task within a day that this test checks")
     config.addinivalue_line("markers", "hint(text): what to look at when this test fails")
-    recorder = ResultRecorder.from_environment()
+    recorder = ResultRecorder.from_environment(Path(config.rootpath))
     if recorder is not None:
         config.pluginmanager.register(recorder, "journey-recorder")
 

@@ -92,17 +92,18 @@ def _marked_day(node: ast.expr) -> int | None:
 class ResultRecorder:
     """Collects each test's outcome and day; writes them at the end of the session."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, rootdir: Path | None = None) -> None:
         self.path = path
+        self.rootdir = rootdir or Path.cwd()
         self.days: dict[str, int | None] = {}
         self.hints: dict[str, str] = {}
         self.results: dict[str, dict[str, Any]] = {}
 
     @classmethod
-    def from_environment(cls) -> ResultRecorder | None:
+    def from_environment(cls, rootdir: Path | None = None) -> ResultRecorder | None:
         """A recorder writing to ``$JOURNEY_RESULTS``, or None when it is not set."""
         target = os.environ.get("JOURNEY_RESULTS")
-        return cls(Path(target)) if target else None
+        return cls(Path(target), rootdir) if target else None
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
@@ -113,7 +114,8 @@ class ResultRecorder:
         if not report.failed:
             return
         reason = short_reason(report) or "collection failed"
-        path = Path(report.fspath)
+        # fspath is relative to pytest's rootdir, which need not be the working folder.
+        path = self.rootdir / report.fspath
         counts = days_in_file(path) if path.suffix == ".py" else {}
         if not counts:
             self.results[report.nodeid] = {

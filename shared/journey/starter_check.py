@@ -74,8 +74,9 @@ def _results(folder: Path, day: Day) -> tuple[int, list[dict[str, Any]], str]:
     results = folder / ".journey-results.jsonl"
     env = dict(os.environ, JOURNEY_RESULTS=str(results))
     env["JOURNEY_PROJECT"] = f"{Path(day.project).name}_s{day.day}"
+    command = [sys.executable, "-m", "pytest", "-q", "--continue-on-collection-errors"]
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--continue-on-collection-errors"],
+        [*command, "--rootdir", str(folder)],
         cwd=folder,
         env=env,
         capture_output=True,

@@ -1,0 +1,464 @@
+"""Mutation testing of the projects that need no database: ``make mutation [P=NAME]``.
+
+A measurement, not a check: it is no part of ``make test`` or CI. Each project is copied to
+``.journey/mutation/<name>/`` (mutmut 3.8.1 wants the project folder as its root), mutated
+there by mutmut, and every mutant the per-test selection let live is run once more against
+the project's full suite (mutmut does not see tests that reach the code through a
+subprocess). What still lives is either accepted in ``shared/mutation_baseline.toml``, with
+its reason, or listed as new. docs/mutation.md explains the numbers and their limits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from journey import REPO_ROOT, STATE_DIR, curriculum
+
+MUTMUT_VERSION = "3.8.1"
+WORK_DIR = STATE_DIR / "mutation"
+BASELINE = REPO_ROOT / "shared" / "mutation_baseline.toml"
+LAST_DAY = 17
+"""``make mutation`` alone covers the projects of days 1 to LAST_DAY."""
+JOBS = 2
+PROJECT_TIMEOUT_S = 1800
+"""One project's mutmut run is stopped after this long (a mutant that loops is stopped by
+mutmut itself after ``timeout_multiplier`` times its tests' duration)."""
+_SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".venv", "mutants"}
+
+# mutmut 3.8.1's exit codes (mutmut/stats.py): a mutant is killed when its tests failed,
+# crashed or ran out of time; "no tests" and "suspicious" count as not killed.
+_KILLED_CODES = {1, 3, 36, -24, 24, 152, 255, -11, -9}
+_SURVIVED_CODES = {0, 5, 33}
+
+
+@dataclass(frozen=True)
+class Survivor:
+    """A mutant that the project's full suite does not kill."""
+
+    project: str
+    name: str
+    file: str
+    function: str
+    before: str
+    after: str
+
+    def key(self) -> tuple[str, str, str, str, str]:
+        """What a baseline entry names; mutant numbers change with every edit, this does not."""
+        return (self.project, self.file, self.function, self.before, self.after)
+
+    def line(self) -> str:
+        return f"  {self.project}  {self.file}  {self.function}:  {self.before}  =>  {self.after}"
+
+
+@dataclass
+class Outcome:
+    """One project's measurement."""
+
+    project: str
+    name: str
+    total: int = 0
+    killed: int = 0
+    survivors: list[Survivor] = field(default_factory=list)
+    accepted: int = 0
+    matched: set[tuple[str, str, str, str, str]] = field(default_factory=set)
+    decorated: int = 0
+    error: str = ""
+
+    @property
+    def survived(self) -> int:
+        return self.total - self.killed
+
+    def score(self, *, excluding_baseline: bool = False) -> float:
+        total = self.total - (self.accepted if excluding_baseline else 0)
+        return 100.0 * self.killed / total if total else 100.0
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Accepted survivors (``[[accepted]]``) and files left out (``[[skip]]``), with reasons."""
+
+    accepted: frozenset[tuple[str, str, str, str, str]]
+    skipped: frozenset[tuple[str, str]]
+
+    @classmethod
+    def load(cls, path: Path = BASELINE) -> Baseline:
+        data = tomllib.loads(path.read_text()) if path.is_file() else {}
+        accepted, skipped = set(), set()
+        for entry in data.get("accepted", []):
+            if not str(entry.get("reason", "")).strip():
+                raise SystemExit(f"{path.name}: every accepted survivor needs a reason: {entry}")
+            fields = ("project", "file", "function", "before", "after")
+            accepted.add(tuple(str(entry[name]) for name in fields))
+        for entry in data.get("skip", []):
+            if not str(entry.get("reason", "")).strip():
+                raise SystemExit(f"{path.name}: every skipped file needs a reason: {entry}")
+            skipped.add((str(entry["project"]), str(entry["file"])))
+        return cls(frozenset(accepted), frozenset(skipped))  # type: ignore[arg-type]
+
+
+def project_name(project: str) -> str:
+    """``week01-02/day02/calculator`` -> ``calculator``: the name ``P=`` takes."""
+    return Path(project).name
+
+
+def covered_projects(plan: curriculum.Curriculum, name: str | None) -> list[str]:
+    """The projects of days 1-LAST_DAY that need no database, or the one called ``name``."""
+    if name is None:
+        days = tuple(d for d in plan.days if d.day <= LAST_DAY)
+        return [p for p in plan.projects(days) if _measurable(plan.root / p)]
+    for project in plan.projects():
+        if name in (project, project_name(project)):
+            if not curriculum.has_code(plan.root / project):
+                raise SystemExit(f"{name} has no code yet")
+            if curriculum.uses_database(plan.root / project):
+                raise SystemExit(f"{name} needs PostgreSQL: mutation testing covers the others")
+            return [project]
+    names = ", ".join(project_name(p) for p in plan.projects() if _measurable(plan.root / p))
+    raise SystemExit(f"no project called {name!r}; projects without a database: {names}")
+
+
+def _measurable(folder: Path) -> bool:
+    return curriculum.has_code(folder) and not curriculum.uses_database(folder)
+
+
+def _is_source(relative: Path) -> bool:
+    parts = relative.parts
+    return (
+        relative.suffix == ".py"
+        and parts[0] != "tests"
+        and relative.name != "conftest.py"
+        and not relative.name.startswith("test_")
+    )
+
+
+def source_files(folder: Path, skipped: Iterable[str] = ()) -> list[str]:
+    """The project's code that mutmut mutates: every .py file but tests and conftest."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        relative = path.relative_to(folder)
+        if _SKIPPED_PARTS & set(relative.parts) or not _is_source(relative):
+            continue
+        if relative.as_posix() not in skipped:
+            found.append(relative.as_posix())
+    return found
+
+
+def _also_copy(folder: Path, sources: set[str], here: Path | None = None) -> list[str]:
+    """Everything else the tests may need, as paths mutmut 3.8.1 can copy: a folder holding no
+    source goes whole; in a folder that does, its other files go one by one."""
+    here = here or folder
+    entries = []
+    for path in sorted(here.iterdir()):
+        relative = path.relative_to(folder)
+        if path.name in _SKIPPED_PARTS or relative.as_posix() in sources:
+            continue
+        if path.is_dir():
+            inside = any(s.startswith(relative.as_posix() + "/") for s in sources)
+            entries += _also_copy(folder, sources, path) if inside else [relative.as_posix()]
+        else:
+            entries.append(relative.as_posix())
+    return entries
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(str(value))
+
+
+def prepare_copy(project: str, baseline: Baseline, jobs: int) -> tuple[Path, list[str]]:
+    """A fresh copy of ``project`` with a pyproject.toml holding pytest's and mutmut's settings."""
+    folder = REPO_ROOT / project
+    copy = WORK_DIR / project_name(project)
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(*_SKIPPED_PARTS, "*.pyc"))
+    name = project_name(project)
+    sources = source_files(copy, [f for p, f in baseline.skipped if p == name])
+    root_config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
+    pytest_options = root_config.get("tool", {}).get("pytest", {}).get("ini_options", {})
+    mutmut_options: dict[str, object] = {
+        "source_paths": sources,
+        "also_copy": _also_copy(copy, set(sources)),
+        "pytest_add_cli_args_test_selection": ["tests"],
+        # A mutant that loops is stopped after 5x its tests' time (mutmut's default is 15x).
+        "timeout_multiplier": 5.0,
+        # The copy sits inside the journey's git work tree; its history says nothing here.
+        "use_git_change_detection": False,
+    }
+    lines = ["[tool.pytest.ini_options]"]
+    lines += [f"{key} = {_toml(value)}" for key, value in pytest_options.items()]
+    lines += ["", "[tool.mutmut]"]
+    lines += [f"{key} = {_toml(value)}" for key, value in mutmut_options.items()]
+    (copy / "pyproject.toml").write_text("\n".join(lines) + "\n")
+    return copy, sources
+
+
+def _environment(mutant: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("MUTANT_UNDER_TEST", "JOURNEY_RESULTS")}
+    if mutant is not None:
+        env["MUTANT_UNDER_TEST"] = mutant
+    return env
+
+
+def _run_bounded(command: list[str], cwd: Path, log: Path, timeout: float) -> int | None:
+    """Run command with output to log; None when it ran out of time (its group is stopped)."""
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=_environment(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return None
+
+
+def mutant_codes(copy: Path) -> dict[str, tuple[str, int | None]]:
+    """Every mutant mutmut made in ``copy``: name -> (source file, exit code of its tests)."""
+    codes: dict[str, tuple[str, int | None]] = {}
+    mutants = copy / "mutants"
+    for meta in sorted(mutants.rglob("*.py.meta")):
+        source = meta.relative_to(mutants).as_posix().removesuffix(".meta")
+        data = json.loads(meta.read_text())
+        for name, code in data["exit_code_by_key"].items():
+            codes[name] = (source, code)
+    return codes
+
+
+def _pytest(copy: Path, mutant: str | None, timeout: float) -> int | None:
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly"]
+    try:
+        return subprocess.run(
+            command,
+            cwd=copy / "mutants",
+            env=_environment(mutant),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
+        ).returncode
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def confirm_with_full_suite(copy: Path, names: list[str], jobs: int) -> tuple[set[str], str]:
+    """The mutants among ``names`` that the whole suite (not mutmut's selection) still passes."""
+    if not names:
+        return set(), ""
+    started = time.monotonic()
+    clean = _pytest(copy, None, PROJECT_TIMEOUT_S)
+    if clean != 0:
+        return set(names), "the full suite fails in the copy without any mutant"
+    timeout = 5 * (time.monotonic() - started) + 10
+
+    def survives(name: str) -> bool:
+        return _pytest(copy, name, timeout) == 0
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        alive = [
+            name for name, lives in zip(names, pool.map(survives, names), strict=True) if lives
+        ]
+    return set(alive), ""
+
+
+def _function_of(mutant: str) -> str:
+    """``bank.xǁAccountǁdeposit__mutmut_3`` -> ``Account.deposit``; ``x_main`` -> ``main``."""
+    local = mutant.rpartition(".")[2].rpartition("__mutmut_")[0]
+    if local.startswith("x\u01c1"):
+        _, cls, method = local.split("\u01c1")
+        return f"{cls}.{method}"
+    return local.removeprefix("x_")
+
+
+def _changed_lines(diff: str, sign: str) -> str:
+    lines = diff.splitlines()
+    picked = [
+        line[1:].strip()
+        for line in lines
+        if line.startswith(sign) and not line.startswith(sign * 3)
+    ]
+    return " ".join(line for line in picked if line)
+
+
+@contextlib.contextmanager
+def _inside(folder: Path) -> Iterator[None]:
+    with contextlib.chdir(folder):
+        yield
+
+
+def describe(project: str, copy: Path, name: str, source: str) -> Survivor:
+    """The survivor with its change as text: what a baseline entry matches."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    with _inside(copy):
+        diff = get_diff_for_mutant(name, path=source)
+    return Survivor(
+        project=project,
+        name=name,
+        file=source,
+        function=_function_of(name),
+        before=_changed_lines(diff, "-"),
+        after=_changed_lines(diff, "+"),
+    )
+
+
+def decorated_functions(copy: Path, sources: list[str]) -> int:
+    """Functions mutmut 3.8.1 leaves alone: any decorator but a lone staticmethod/classmethod."""
+    count = 0
+    for source in sources:
+        tree = ast.parse((copy / source).read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.decorator_list:
+                only = node.decorator_list
+                lone = len(only) == 1 and isinstance(only[0], ast.Name)
+                if not (lone and only[0].id in ("staticmethod", "classmethod")):  # type: ignore[attr-defined]
+                    count += 1
+    return count
+
+
+def measure(project: str, baseline: Baseline, jobs: int) -> Outcome:
+    """Run mutmut on one project's copy, confirm its survivors, match them with the baseline."""
+    name = project_name(project)
+    outcome = Outcome(project=project, name=name)
+    copy, sources = prepare_copy(project, baseline, jobs)
+    outcome.decorated = decorated_functions(copy, sources)
+    log = WORK_DIR / f"{name}.log"
+    mutmut = Path(sys.executable).parent / "mutmut"
+    code = _run_bounded(
+        [str(mutmut), "run", "--max-children", str(jobs)], copy, log, PROJECT_TIMEOUT_S
+    )
+    codes = mutant_codes(copy)
+    if code != 0 or not codes:
+        reason = "timed out" if code is None else f"exit status {code}"
+        outcome.error = f"mutmut {reason}: see {log.relative_to(REPO_ROOT)}"
+        return outcome
+    outcome.total = len(codes)
+    candidates = [n for n, (_, c) in codes.items() if c not in _KILLED_CODES]
+    alive, problem = confirm_with_full_suite(copy, candidates, jobs)
+    if problem:
+        outcome.error = problem
+    outcome.killed = outcome.total - len(alive)
+    for mutant in sorted(alive):
+        survivor = describe(name, copy, mutant, codes[mutant][0])
+        if survivor.key() in baseline.accepted:
+            outcome.accepted += 1
+            outcome.matched.add(survivor.key())
+        else:
+            outcome.survivors.append(survivor)
+    return outcome
+
+
+def _draft(survivor: Survivor) -> str:
+    fields = [("project", survivor.project), ("file", survivor.file)]
+    fields += [("function", survivor.function), ("before", survivor.before)]
+    fields += [("after", survivor.after), ("reason", "")]
+    return "\n".join(["[[accepted]]", *(f"{k} = {_toml(v)}" for k, v in fields)]) + "\n"
+
+
+def render(outcomes: list[Outcome], baseline: Baseline, *, draft: bool) -> str:
+    """The table, the new survivors, and the last line ``mutation score: NN.N% (k/n)``."""
+    header = f"{'project':<14} {'mutants':>7} {'killed':>7} {'survived':>8} {'accepted':>8}"
+    header += f" {'score':>6} {'w/o acc.':>8} {'decorated':>9}"
+    rows = [header]
+    for o in outcomes:
+        row = f"{o.name:<14} {o.total:>7} {o.killed:>7} {o.survived:>8} {o.accepted:>8}"
+        row += f" {o.score():>5.1f}% {o.score(excluding_baseline=True):>7.1f}% {o.decorated:>9}"
+        rows.append(row + (f"  ({o.error})" if o.error else ""))
+    total = Outcome(project="", name="total")
+    for o in outcomes:
+        total.total += o.total
+        total.killed += o.killed
+        total.accepted += o.accepted
+        total.decorated += o.decorated
+    if len(outcomes) > 1:
+        row = f"{'total':<14} {total.total:>7} {total.killed:>7} {total.survived:>8}"
+        row += f" {total.accepted:>8} {total.score():>5.1f}% "
+        rows.append(row + f"{total.score(excluding_baseline=True):>7.1f}% {total.decorated:>9}")
+    lines = [*rows, ""]
+    lines.append(
+        "accepted: survivors in shared/mutation_baseline.toml; decorated: functions mutmut "
+        "does not mutate (routes, commands, properties); see docs/mutation.md"
+    )
+    new = [s for o in outcomes for s in o.survivors]
+    if new:
+        lines += ["", f"{len(new)} survivor(s) not in the baseline (a test is missing?):"]
+        lines += [s.line() for s in new]
+    measured = {o.name for o in outcomes if not o.error}
+    matched = {key for o in outcomes for key in o.matched}
+    stale = sorted(k for k in baseline.accepted if k[0] in measured and k not in matched)
+    if stale:
+        lines += ["", "baseline entries that match no survivor any more (remove them):"]
+        lines += [f"  {' | '.join(k)}" for k in stale]
+    if draft and new:
+        lines += ["", "# draft entries for shared/mutation_baseline.toml (fill in each reason):"]
+        lines += [_draft(s) for s in new]
+    lines += ["", f"mutation score: {total.score():.1f}% ({total.killed}/{total.total})"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m journey.mutation",
+        description="Mutation score of the projects that need no database (mutmut 3.8.1).",
+    )
+    parser.add_argument("name", nargs="?", help="one project (e.g. day04, user_api)")
+    parser.add_argument("--jobs", type=int, default=JOBS, help="parallel mutants (default 2)")
+    parser.add_argument(
+        "--draft", action="store_true", help="print baseline entries for the new survivors"
+    )
+    args = parser.parse_args(argv)
+    try:
+        installed = version("mutmut")
+    except PackageNotFoundError:
+        print(f"mutmut is not installed: .venv/bin/pip install mutmut=={MUTMUT_VERSION}")
+        return 2
+    if installed != MUTMUT_VERSION:
+        print(f"warning: mutmut {installed} installed; this runner is written for {MUTMUT_VERSION}")
+    baseline = Baseline.load()
+    projects = covered_projects(curriculum.load(), args.name)
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    outcomes = []
+    for project in projects:
+        started = time.monotonic()
+        print(f"{project_name(project)}: mutating ...", flush=True)
+        outcome = measure(project, baseline, args.jobs)
+        outcomes.append(outcome)
+        seconds = time.monotonic() - started
+        print(
+            f"{outcome.name}: {outcome.killed}/{outcome.total} killed in {seconds:.0f} s",
+            flush=True,
+        )
+    print()
+    print(render(outcomes, baseline, draft=args.draft))
+    return 1 if any(o.error for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
