@@ -12,10 +12,9 @@ from passlib.context import CryptContext
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-import app.models  # noqa: F401  (registers every table on Base.metadata)
 from app.config import Settings
 from app.database import Base, make_engine
-from app.models import Comment, Post, User
+from app.models import Comment, Post, User  # importing app.models registers every table
 
 DEMO_PASSWORD = "demo-password"
 

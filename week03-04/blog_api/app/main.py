@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
@@ -11,46 +12,41 @@ from app.config import Settings
 from app.database import make_engine, make_session_factory
 from app.dependencies import db_executor
 from app.errors import ConflictError, InvalidInputError, NotFoundError
+from app.openapi import build_openapi
 from app.reads import Reader, make_read_engine
 from app.routers import comments, posts, users
 
-DESCRIPTION = """
-A blog backend: **users** write **posts**, users **comment** on posts.
 
-* Lists are paginated: `limit` (1-100) with `skip`, or keyset pagination with `cursor`
-  (pass back the `next_cursor` of the previous page). Every list answers
-  `{items, total, limit, skip, next_cursor}`.
-* Errors: `404` unknown id in the path, `409` username or email taken, `422` invalid
-  input (same `{"detail": [...]}` shape as FastAPI's validation errors), unknown body
-  fields included.
-* Deleting a user deletes their posts and comments; deleting a post deletes its comments.
-"""
+class BlogAPI(FastAPI):
+    """FastAPI whose OpenAPI document (/docs, /openapi.json) is built by app.openapi."""
 
-TAGS = [
-    {"name": "users", "description": "Accounts; passwords are stored as bcrypt hashes only."},
-    {"name": "posts", "description": "Posts, their search and pagination, their comments."},
-    {"name": "comments", "description": "Reading, editing and deleting single comments."},
-]
+    def openapi(self) -> dict[str, Any]:
+        """The document, built on the first call and cached (see build_openapi)."""
+        return build_openapi(self)
+
+
+async def not_found(_: Request, error: NotFoundError) -> JSONResponse:
+    """404 with body `{"detail": str(error)}`, e.g. `{"detail": "Post 42 not found"}`."""
+    return JSONResponse({"detail": str(error)}, status_code=status.HTTP_404_NOT_FOUND)
+
+
+async def conflict(_: Request, error: ConflictError) -> JSONResponse:
+    """409 with body `{"detail": str(error)}`, naming the value already taken."""
+    return JSONResponse({"detail": str(error)}, status_code=status.HTTP_409_CONFLICT)
+
+
+async def invalid_input(_: Request, error: InvalidInputError) -> JSONResponse:
+    """422 in the shape of FastAPI's own validation errors:
+    `{"detail": [{"loc": [*error.location], "msg": error.message, "type": "value_error"}]}`."""
+    detail = [{"loc": list(error.location), "msg": error.message, "type": "value_error"}]
+    return JSONResponse({"detail": detail}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
 
 
 def _register_error_handlers(app: FastAPI) -> None:
     """Map each domain error to its HTTP answer, in this one place."""
-
-    @app.exception_handler(NotFoundError)
-    async def not_found(_: Request, error: NotFoundError) -> JSONResponse:
-        """404 with the resource and id named."""
-        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_404_NOT_FOUND)
-
-    @app.exception_handler(ConflictError)
-    async def conflict(_: Request, error: ConflictError) -> JSONResponse:
-        """409 naming the value already taken."""
-        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_409_CONFLICT)
-
-    @app.exception_handler(InvalidInputError)
-    async def invalid(_: Request, error: InvalidInputError) -> JSONResponse:
-        """422 in the same shape as FastAPI's own validation errors."""
-        detail = [{"loc": list(error.location), "msg": error.message, "type": "value_error"}]
-        return JSONResponse({"detail": detail}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    app.exception_handler(NotFoundError)(not_found)
+    app.exception_handler(ConflictError)(conflict)
+    app.exception_handler(InvalidInputError)(invalid_input)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -69,12 +65,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.dispose()
         await read_engine.dispose()
 
-    app = FastAPI(
+    app = BlogAPI(
         title="Blog API",
         version="1.0.0",
         summary="Users, posts and comments on PostgreSQL.",
-        description=DESCRIPTION,
-        openapi_tags=TAGS,
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -11,31 +11,48 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from passlib.context import CryptContext
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.result import Ok
 from schemathesis.generation.case import Case
-from schemathesis.schemas import APIOperation
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy.orm import Session
 
-from app.config import Settings
-from app.main import create_app
-from seed_data import seed
+from conftest import add_sample_rows
 
-pytestmark = pytest.mark.day(27)
+pytestmark = [
+    pytest.mark.day(27),
+    pytest.mark.hint(
+        "The fuzzer reads the document that build_openapi (app/openapi.py) makes; a status it "
+        "reports as undocumented belongs in the document."
+    ),
+]
 
-# Only the document is read from this app (it never connects); requests go to the test app.
-# Hypothesis is driven directly: the root config disables schemathesis' pytest plugin.
-SCHEMA = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(Settings(database_url="postgresql://unused/unused"))
-)
-OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations() if isinstance(result, Ok)]
+# Every operation of the API; the document is read inside a fixture (not at import), so this
+# file is collected even while the app is unfinished.
+OPERATIONS = [
+    "POST /users",
+    "GET /users",
+    "GET /users/{user_id}",
+    "PATCH /users/{user_id}",
+    "DELETE /users/{user_id}",
+    "GET /users/{user_id}/posts",
+    "POST /posts",
+    "GET /posts",
+    "GET /posts/{post_id}",
+    "PATCH /posts/{post_id}",
+    "DELETE /posts/{post_id}",
+    "GET /posts/{post_id}/comments",
+    "POST /posts/{post_id}/comments",
+    "GET /comments/{comment_id}",
+    "PATCH /comments/{comment_id}",
+    "DELETE /comments/{comment_id}",
+]
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -44,17 +61,41 @@ CHECKS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def api_schema() -> OpenApiSchema:
+    """The app's own document, read from an app that never connects (requests go to the
+    test app). Hypothesis is driven directly: the root config disables schemathesis' plugin."""
+    from app.config import Settings
+    from app.main import create_app
+
+    app = create_app(Settings(database_url="postgresql://unused/unused"))
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
 @pytest.fixture
 def seeded_client(client: TestClient, db_session: Session) -> TestClient:
-    """The plugin's client over a test database that holds the demo rows."""
-    seed(db_session, CryptContext(schemes=["bcrypt"], bcrypt__rounds=4))
+    """The plugin's client over a test database that holds a few related rows."""
+    add_sample_rows(db_session)
     return client
 
 
-@pytest.mark.parametrize("operation", OPERATIONS, ids=[op.label for op in OPERATIONS])
-def test_no_server_error_and_every_response_matches_the_documented_schema(
-    operation: APIOperation[Any, Any, Any, Any], seeded_client: TestClient
+def test_the_document_holds_exactly_the_operations_exercised_here(
+    api_schema: OpenApiSchema,
 ) -> None:
+    results = list(api_schema.get_all_operations())
+    labels = [result.ok().label for result in results if isinstance(result, Ok)]
+    assert len(labels) == len(results), f"Called get_all_operations. Got errors in {results}"
+    assert sorted(labels) == sorted(OPERATIONS), (
+        f"Called GET /openapi.json. Got operations {labels}, expected {OPERATIONS}"
+    )
+
+
+@pytest.mark.parametrize("label", OPERATIONS)
+def test_no_server_error_and_every_response_matches_the_documented_schema(
+    api_schema: OpenApiSchema, label: str, seeded_client: TestClient
+) -> None:
+    method, path = label.split(" ", 1)
+    operation = api_schema[path][method]
     cases = st.one_of(
         operation.as_strategy(GenerationMode.POSITIVE),
         operation.as_strategy(GenerationMode.NEGATIVE),

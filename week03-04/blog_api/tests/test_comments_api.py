@@ -5,7 +5,13 @@ from fastapi.testclient import TestClient
 
 from conftest import PostFactory, UserFactory
 
-pytestmark = pytest.mark.day(26)
+pytestmark = [
+    pytest.mark.day(26),
+    pytest.mark.hint(
+        "These tests make their users and posts with POST /users and POST /posts: pass "
+        "tests/test_users_api.py first."
+    ),
+]
 
 
 def test_comment_on_a_post_is_201_and_listed_oldest_first(

@@ -17,11 +17,24 @@ def _user(session: Session, name: str) -> User:
     return user
 
 
-def test_schema_has_users_posts_and_comments_tables(engine: Engine) -> None:
+COLUMNS = {
+    "users": {"id", "username", "email", "hashed_password", "full_name", "bio", "created_at"},
+    "posts": {"id", "author_id", "title", "body", "created_at", "updated_at"},
+    "comments": {"id", "post_id", "author_id", "body", "created_at", "updated_at"},
+}
+
+
+@pytest.mark.parametrize("table", sorted(COLUMNS))
+def test_schema_has_the_three_tables_with_their_columns(engine: Engine, table: str) -> None:
     tables = set(inspect(engine).get_table_names())
-    assert {"users", "posts", "comments"} <= tables, (
-        f"Called inspect(engine).get_table_names(). Got {sorted(tables)}, "
-        "expected users, posts and comments"
+    assert table in tables, (
+        f"Called inspect(engine).get_table_names(). Got {sorted(tables)}, expected {table!r}"
+    )
+    columns = {column["name"] for column in inspect(engine).get_columns(table)}
+    missing = COLUMNS[table] - columns
+    assert not missing, (
+        f"Called inspect(engine).get_columns({table!r}). Got {sorted(columns)}, "
+        f"expected also {sorted(missing)}"
     )
 
 

@@ -7,7 +7,12 @@ from fastapi.testclient import TestClient
 
 from conftest import PostFactory, UserFactory
 
-pytestmark = pytest.mark.day(26)
+pytestmark = [
+    pytest.mark.day(26),
+    pytest.mark.hint(
+        "These tests make their authors with POST /users: pass tests/test_users_api.py first."
+    ),
+]
 
 
 def _ids(client: TestClient, **params: Any) -> list[int]:
@@ -32,13 +37,21 @@ def test_create_post_returns_201_with_its_author(
     )
 
 
-def test_post_by_unknown_author_is_422_on_author_id(client: TestClient) -> None:
-    response = client.post("/posts", json={"author_id": 999999, "title": "t", "body": "b"})
+def test_post_by_unknown_author_is_422_on_author_id(
+    client: TestClient, make_user: UserFactory
+) -> None:
+    body = {"author_id": 999999, "title": "t", "body": "b"}
+    response = client.post("/posts", json=body)
     assert response.status_code == 422, (
         f"Called POST /posts with author 999999. Got {response.status_code}, expected 422"
     )
     assert response.json()["detail"][0]["loc"] == ["body", "author_id"], (
         f"Called POST /posts with author 999999. Got {response.json()}, expected loc author_id"
+    )
+    response = client.post("/posts", json={**body, "author_id": make_user()["id"]})
+    assert response.status_code == 201, (
+        "Called POST /posts with the same body by an existing author. Got "
+        f"{response.status_code} {response.text}, expected 201"
     )
 
 
@@ -180,6 +193,10 @@ def test_out_of_range_list_parameters_are_422(client: TestClient, params: dict[s
     response = client.get("/posts", params=params)
     assert response.status_code == 422, (
         f"Called GET /posts {params}. Got {response.status_code}, expected 422"
+    )
+    response = client.get("/posts")
+    assert response.status_code == 200, (
+        f"Called GET /posts without {params}. Got {response.status_code}, expected 200"
     )
 
 

@@ -8,7 +8,13 @@ from fastapi.testclient import TestClient
 
 from conftest import PostFactory
 
-pytestmark = pytest.mark.day(26)
+pytestmark = [
+    pytest.mark.day(26),
+    pytest.mark.hint(
+        "A list runs a COUNT and then one page query; build each row from that query, never "
+        "with a query per row."
+    ),
+]
 
 
 # The test session wraps each request in a SAVEPOINT (rolled back with the test); those

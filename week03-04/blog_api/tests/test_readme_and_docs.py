@@ -12,7 +12,14 @@ from fastapi.testclient import TestClient
 from app.database import Base
 from scripts import er_diagram, postman_collection
 
-pytestmark = pytest.mark.day(28)
+pytestmark = [
+    pytest.mark.day(28),
+    pytest.mark.hint(
+        "Try each curl line on a fresh make run P=blog_api; write the diagram with "
+        "python scripts/er_diagram.py --write, the collection with "
+        "python scripts/postman_collection.py."
+    ),
+]
 
 PROJECT = Path(__file__).resolve().parents[1]
 README = (PROJECT / "README.md").read_text()

@@ -94,22 +94,34 @@ def test_renaming_a_user_to_a_taken_username_is_409(
     )
 
 
+VALID_SIGN_UP = {"username": "ada", "email": "ada@example.com", "password": "s3cret-pass"}
+
+
 @pytest.mark.parametrize(
-    "body",
+    "changes",
     [
-        {"username": "ada", "email": "not-an-email", "password": "s3cret-pass"},
-        {"username": "ada", "email": "ada@example.com", "password": "short"},
-        {"username": "a d", "email": "ada@example.com", "password": "s3cret-pass"},
-        {"username": "ada", "email": "ada@example.com", "password": "s3cret-pass", "admin": 1},
-        {"username": "ada", "email": "ada@example.com", "password": "s3cret\x00pass"},
-        {"username": "ada", "email": "ada@example.com"},
+        {"email": "not-an-email"},
+        {"password": "short"},
+        {"username": "a d"},
+        {"admin": 1},
+        {"password": "s3cret\x00pass"},
+        {"password": None},
     ],
     ids=["bad-email", "short-password", "bad-username", "unknown-field", "nul", "missing"],
 )
-def test_invalid_sign_up_is_422(client: TestClient, body: dict[str, Any]) -> None:
+def test_invalid_sign_up_is_422_and_the_valid_one_201(
+    client: TestClient, changes: dict[str, Any]
+) -> None:
+    merged = {**VALID_SIGN_UP, **changes}
+    body = {field: value for field, value in merged.items() if value is not None}
     response = client.post("/users", json=body)
     assert response.status_code == 422, (
         f"Called POST /users with {body}. Got {response.status_code}, expected 422"
+    )
+    response = client.post("/users", json=VALID_SIGN_UP)
+    assert response.status_code == 201, (
+        f"Called POST /users with {VALID_SIGN_UP} (the same sign-up without the defect). "
+        f"Got {response.status_code} {response.text}, expected 201"
     )
 
 
@@ -146,10 +158,17 @@ def test_unknown_user_is_404(client: TestClient, method: str) -> None:
 
 
 @pytest.mark.parametrize("bad_id", ["0", "-1", "abc", "2147483648"])
-def test_invalid_user_id_is_422(client: TestClient, bad_id: str) -> None:
+def test_impossible_user_id_is_422_while_an_unknown_one_is_404(
+    client: TestClient, bad_id: str
+) -> None:
     response = client.get(f"/users/{bad_id}")
     assert response.status_code == 422, (
         f"Called GET /users/{bad_id}. Got {response.status_code}, expected 422"
+    )
+    # 2**31 - 1, the largest PostgreSQL integer: a valid id that no user has.
+    response = client.get("/users/2147483647")
+    assert response.status_code == 404, (
+        f"Called GET /users/2147483647. Got {response.status_code}, expected 404"
     )
 
 

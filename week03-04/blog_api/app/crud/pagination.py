@@ -47,26 +47,28 @@ class PageData(TypedDict):
 
 
 def parse_datetime(value: Any) -> datetime:
-    """Read a cursor's ISO 8601 timestamp."""
+    """Read a cursor's ISO 8601 timestamp; ValueError if it is not one."""
     return datetime.fromisoformat(str(value))
 
 
 def parse_int(value: Any) -> int:
-    """Read a cursor's integer, refusing bools and strings."""
+    """Read a cursor's id-sized integer (0 to MAX_ID); ValueError for anything else,
+    bools and strings included."""
     if type(value) is not int or not 0 <= value <= MAX_ID:
         raise ValueError("not an id-sized integer")
     return value
 
 
 def parse_str(value: Any) -> str:
-    """Read a cursor's string."""
+    """Read a cursor's string; ValueError if it is not a string or holds a NUL byte."""
     if not isinstance(value, str) or "\x00" in value:
         raise ValueError("not a storable string")
     return value
 
 
 def encode_cursor(key: SortKey, row: RowMapping) -> str:
-    """Opaque token naming the last row of a page: its sort value and id."""
+    """A URL-safe token naming the last row of a page: the key's name and direction, the
+    row's sort value (`row[key.name]`) and its id (`row["id"]`)."""
     value = row[key.name]
     payload = {
         "k": key.name,
@@ -79,7 +81,8 @@ def encode_cursor(key: SortKey, row: RowMapping) -> str:
 
 
 def decode_cursor(key: SortKey, token: str) -> tuple[Any, int]:
-    """Return (sort value, id) from a cursor issued for this same sort, or raise a 422."""
+    """Return (sort value, id) from a token that encode_cursor issued for this same key
+    (name and direction); any other token raises InvalidInputError(("query", "cursor"), ...)."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         payload = json.loads(raw)
@@ -100,7 +103,13 @@ def fetch_page(
     page: PageRequest,
     to_item: Callable[[RowMapping], dict[str, Any]],
 ) -> PageData:
-    """Run at most two statements (COUNT, then the page) whatever the page size."""
+    """One page of `rows` in `key` order, ties broken by id, as `to_item` shapes each row.
+
+    Offset page: `count` then the page (two statements whatever the page size). Cursor page:
+    only the rows after the cursor's row, no COUNT (`total` None, `skip` 0). `next_cursor`
+    names the page's last row when more rows follow, else None. A cursor together with a
+    non-zero skip raises InvalidInputError(("query", "skip"), ...).
+    """
     if page.cursor is not None and page.skip:
         raise InvalidInputError(("query", "skip"), "use either skip or cursor, not both")
     if key.descending:

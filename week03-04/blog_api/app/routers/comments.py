@@ -6,7 +6,6 @@ from fastapi import APIRouter, Response, status
 
 from app.crud import comment as comment_crud
 from app.dependencies import CommentId, DatabaseDep
-from app.routers import BAD_BODY, NOT_FOUND
 from app.schemas.comment import CommentRead, CommentUpdate
 
 router = APIRouter(prefix="/comments", tags=["comments"])
@@ -17,7 +16,6 @@ router = APIRouter(prefix="/comments", tags=["comments"])
     response_model=CommentRead,
     summary="Get a comment",
     response_description="The comment with its author.",
-    responses=NOT_FOUND,
 )
 async def get_comment(comment_id: CommentId, db: DatabaseDep) -> dict[str, Any]:
     """Return one comment by id."""
@@ -29,7 +27,6 @@ async def get_comment(comment_id: CommentId, db: DatabaseDep) -> dict[str, Any]:
     response_model=CommentRead,
     summary="Edit a comment",
     response_description="The comment after the change.",
-    responses={**BAD_BODY, **NOT_FOUND},
 )
 async def update_comment(
     comment_id: CommentId, changes: CommentUpdate, db: DatabaseDep
@@ -43,7 +40,6 @@ async def update_comment(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a comment",
     response_description="Deleted; no body.",
-    responses=NOT_FOUND,
 )
 async def delete_comment(comment_id: CommentId, db: DatabaseDep) -> Response:
     """Delete one comment."""

@@ -10,7 +10,6 @@ from app.crud import post as post_crud
 from app.crud.pagination import PageData
 from app.dependencies import DatabaseDep, PageDep, PostId
 from app.reads import Reader, get_reader, json_response
-from app.routers import BAD_BODY, NOT_FOUND
 from app.schemas.comment import CommentCreate, CommentRead
 from app.schemas.common import MAX_ID, Page, SearchText
 from app.schemas.post import PostCreate, PostRead, PostSort, PostUpdate, SortOrder
@@ -29,7 +28,6 @@ ReaderDep = Annotated[Reader, Depends(get_reader)]
     response_model=PostRead,
     summary="Write a post",
     response_description="The new post with its author.",
-    responses=BAD_BODY,
 )
 async def create_post(post_in: PostCreate, db: DatabaseDep) -> dict[str, Any]:
     """Publish a post for an existing user; an unknown `author_id` is a 422."""
@@ -70,7 +68,6 @@ async def list_posts(
     response_model=PostRead,
     summary="Get a post",
     response_description="The post with its author.",
-    responses=NOT_FOUND,
 )
 async def get_post(post_id: PostId, reader: ReaderDep) -> Response:
     """Return one post by id."""
@@ -82,7 +79,6 @@ async def get_post(post_id: PostId, reader: ReaderDep) -> Response:
     response_model=PostRead,
     summary="Edit a post",
     response_description="The post after the change.",
-    responses={**BAD_BODY, **NOT_FOUND},
 )
 async def update_post(post_id: PostId, changes: PostUpdate, db: DatabaseDep) -> dict[str, Any]:
     """Change the title and/or body; `updated_at` is stamped."""
@@ -94,7 +90,6 @@ async def update_post(post_id: PostId, changes: PostUpdate, db: DatabaseDep) -> 
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a post and its comments",
     response_description="Deleted; no body.",
-    responses=NOT_FOUND,
 )
 async def delete_post(post_id: PostId, db: DatabaseDep) -> Response:
     """Delete a post; its comments go with it (ON DELETE CASCADE)."""
@@ -107,7 +102,6 @@ async def delete_post(post_id: PostId, db: DatabaseDep) -> Response:
     response_model=Page[CommentRead],
     summary="List a post's comments",
     response_description="One page of comments, oldest first.",
-    responses=NOT_FOUND,
 )
 async def list_post_comments(post_id: PostId, db: DatabaseDep, page: PageDep) -> PageData:
     """The discussion under a post, oldest first; 404 if the post does not exist."""
@@ -120,7 +114,6 @@ async def list_post_comments(post_id: PostId, db: DatabaseDep, page: PageDep) ->
     response_model=CommentRead,
     summary="Comment on a post",
     response_description="The new comment with its author.",
-    responses={**BAD_BODY, **NOT_FOUND},
 )
 async def create_comment(
     post_id: PostId, comment_in: CommentCreate, db: DatabaseDep

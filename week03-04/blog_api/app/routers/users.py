@@ -7,7 +7,7 @@ from app.crud import post as post_crud
 from app.crud import user as user_crud
 from app.crud.pagination import PageData
 from app.dependencies import DatabaseDep, PageDep, PasswordsDep, UserId
-from app.routers import BAD_BODY, CONFLICT, NOT_FOUND
+from app.routers import CONFLICT
 from app.schemas.common import Page
 from app.schemas.post import PostRead
 from app.schemas.user import UserCreate, UserRead, UserUpdate
@@ -21,7 +21,7 @@ router = APIRouter(prefix="/users", tags=["users"])
     response_model=UserRead,
     summary="Create a user",
     response_description="The new user (without any password data).",
-    responses={**BAD_BODY, **CONFLICT},
+    responses=CONFLICT,
 )
 async def create_user(user_in: UserCreate, db: DatabaseDep, passwords: PasswordsDep) -> UserRead:
     """Register a user. The password is stored only as a bcrypt hash; 409 if the username
@@ -46,7 +46,6 @@ async def list_users(db: DatabaseDep, page: PageDep) -> PageData:
     response_model=UserRead,
     summary="Get a user",
     response_description="The user.",
-    responses=NOT_FOUND,
 )
 async def get_user(user_id: UserId, db: DatabaseDep) -> UserRead:
     """Return one user by id."""
@@ -58,7 +57,7 @@ async def get_user(user_id: UserId, db: DatabaseDep) -> UserRead:
     response_model=UserRead,
     summary="Update a user",
     response_description="The user after the change.",
-    responses={**BAD_BODY, **NOT_FOUND, **CONFLICT},
+    responses=CONFLICT,
 )
 async def update_user(
     user_id: UserId, changes: UserUpdate, db: DatabaseDep, passwords: PasswordsDep
@@ -75,7 +74,6 @@ async def update_user(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a user and everything they wrote",
     response_description="Deleted; no body.",
-    responses=NOT_FOUND,
 )
 async def delete_user(user_id: UserId, db: DatabaseDep) -> Response:
     """Delete a user. Their posts, the comments on those posts and their own comments go too
@@ -89,7 +87,6 @@ async def delete_user(user_id: UserId, db: DatabaseDep) -> Response:
     response_model=Page[PostRead],
     summary="List a user's posts",
     response_description="One page of the user's posts, newest first.",
-    responses=NOT_FOUND,
 )
 async def list_user_posts(user_id: UserId, db: DatabaseDep, page: PageDep) -> PageData:
     """All posts written by one user, newest first; 404 if the user does not exist."""

@@ -13,7 +13,8 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID, examples=[1])]
 
 
 def _storable(text: str) -> str:
-    """Reject text PostgreSQL cannot store: NUL bytes and lone UTF-16 surrogates."""
+    """Return `text`; raise ValueError if it holds a NUL byte or a lone UTF-16 surrogate
+    (PostgreSQL can store neither)."""
     if "\x00" in text:
         raise ValueError("must not contain NUL (\\x00) characters")
     try:
@@ -24,7 +25,8 @@ def _storable(text: str) -> str:
 
 
 def _bcrypt_sized(password: str) -> str:
-    """bcrypt reads at most 72 bytes; longer passwords would be silently truncated."""
+    """Return `password`; raise ValueError if it is over 72 bytes in UTF-8 (bcrypt reads at
+    most 72 bytes and would silently ignore the rest)."""
     if len(password.encode("utf-8")) > 72:
         raise ValueError("must be at most 72 bytes in UTF-8")
     return password
@@ -52,7 +54,8 @@ SearchText = Annotated[str, StringConstraints(min_length=1, max_length=100), Sto
 
 
 def reject_null(value: T | None) -> T:
-    """For optional update fields whose column is NOT NULL: omit them, never send null."""
+    """Return `value`; raise ValueError for None. For update fields whose column is NOT
+    NULL: a client may omit them, never send null."""
     if value is None:
         raise ValueError("may be omitted but not null")
     return value
@@ -65,14 +68,16 @@ class StrictModel(BaseModel):
 
 
 class AuthorSummary(BaseModel):
-    """The author of a post or comment, embedded so a client needs no second request."""
+    """`{id, username}` of the author of a post or comment, embedded so a client needs no
+    second request."""
 
     id: int = Field(examples=[1])
     username: str = Field(examples=["ada"])
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list, with what a client needs to fetch the next one."""
+    """One page of a list: `items`, `total` (null on cursor pages), `limit`, `skip` (0 on
+    cursor pages) and `next_cursor` (null on the last page)."""
 
     items: list[T] = Field(description="The rows of this page, in the requested order.")
     total: int | None = Field(
@@ -89,6 +94,6 @@ class Page(BaseModel, Generic[T]):
 
 
 class ErrorMessage(BaseModel):
-    """The body of every 404 and 409 answer."""
+    """The body of every 400, 404 and 409 answer: `{"detail": "Post 42 not found"}`."""
 
     detail: str = Field(examples=["Post 42 not found"])
