@@ -23,7 +23,7 @@ QUIET = || { status=$$?; [ -t 1 ] && kill -INT $$PPID; exit $$status; }
 
 .DEFAULT_GOAL := help
 .PHONY: help setup test test-week test-day progress start next watch hint reset solution \
-	check-starters run db-url db-up db-down db-shell lint fmt typecheck clean
+	check-starters coverage run db-url db-up db-down db-shell lint fmt typecheck clean
 
 help: ## this list
 	@echo "Backend Journey: make TARGET"
@@ -94,6 +94,9 @@ db-down: $(JOURNEY) ## stop the PostgreSQL that db-up started
 
 db-shell: $(JOURNEY) ## psql on the journey's server
 	@$(JOURNEY) db shell
+
+coverage: $(JOURNEY) ## one combined coverage report over every project (a measurement, no gate)
+	@$(JOURNEY) coverage
 
 lint: $(JOURNEY) ## ruff check + ruff format --check
 	$(BIN)/ruff check .

@@ -205,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("solution", "write a day's reference under .journey/solutions (try first)"),
     ):
         commands.add_parser(name, help=text).add_argument("day")
+    commands.add_parser("coverage", help="one combined coverage report over every project")
     starter = commands.add_parser("starter", help="write a day's starter under .journey/starters")
     starter.add_argument("day")
     check = commands.add_parser("check-starters", help="prove each starter fails its day's tests")
@@ -242,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("hint", "reset", "solution"):
             handler = getattr(learner_commands, args.command)
             return int(handler(plan, _check_day(plan, args.day)))
+        if args.command == "coverage":
+            from journey import coverage_report
+
+            return coverage_report.run(plan)
         if args.command == "starter":
             return _starter(plan, _check_day(plan, args.day))
         if args.command == "check-starters":
