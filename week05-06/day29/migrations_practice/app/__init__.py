@@ -1,0 +1,1 @@
+"""Day 29: the models whose schema Alembic migrates."""
