@@ -77,7 +77,7 @@ class ProgressDisplay:
             self.done += 1
             if project in self.running:
                 self.running.remove(project)
-            if self.live is None and run is not None:
+            if self.live is None and run is not None and self.total:
                 passed = sum(r["outcome"] == "passed" for r in run.results)
                 failed = len(run.results) - passed
                 self.console.print(
@@ -89,8 +89,9 @@ class ProgressDisplay:
             self.live.update(self._line())
 
 
-def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False) -> int:
-    """Run the checks of ``scope``, print the table; 1 while any day fails."""
+def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False, show: bool = True) -> int:
+    """Run the checks of ``scope``, print the table (unless not ``show``); 1 while any
+    day fails."""
     stream = sys.stderr if as_json else sys.stdout
     # Logs (CI, a pipe) get a table wide enough that titles do not wrap.
     console = Console(stderr=as_json, width=None if stream.isatty() else 110)
@@ -107,7 +108,7 @@ def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False) -> int:
             from journey.cli import start_database
 
             start_database()
-        with ProgressDisplay(console, len(projects)) as display:
+        with ProgressDisplay(console, len(projects) if show else 0) as display:
             runs = run_projects(
                 plan.root, projects, scope.day, use_cache=scope.use_cache, on_event=display.event
             )
@@ -125,6 +126,8 @@ def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False) -> int:
     document = write_json(statuses, extra)
     if as_json:
         print(json.dumps(document, indent=1))
+    if not show:
+        return 1 if any(s.status == FAILING for s in statuses) else 0
     render(console, statuses, scope.title)
     render_first_failure(console, statuses, scope.days)
     failing = any(s.status == FAILING for s in statuses)

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from journey import STATE_DIR, curriculum, pg
+from journey import STATE_DIR, curriculum
 from journey import commands as learner_commands
 from journey.check import Scope, run_check
 from journey.course import CourseError
 from journey.curriculum import HARNESS_PROJECT, WEEK_FOLDERS, Curriculum, Day
-from journey.serve import ServeError
+from journey.errors import DatabaseUnavailable, ServeError
 
 USAGE_ERROR = 2
 ENVIRONMENT_ERROR = 3
@@ -42,6 +42,8 @@ def _check_day(plan: Curriculum, value: str) -> Day:
 def start_database() -> bool:
     """Make sure a server answers; return True when this call started the embedded one."""
     import sqlalchemy as sa
+
+    from journey import pg
 
     if os.environ.get("DATABASE_URL"):
         url = pg.server_url()
@@ -98,6 +100,8 @@ def _typecheck(plan: Curriculum) -> int:
 
 
 def _db(action: str, day: Day | None = None) -> int:
+    from journey import pg
+
     if action == "up":
         start_database()
         url = pg.server_url()
@@ -123,6 +127,8 @@ def _learner_database_url(day: Day | None = None) -> str:
     names differently, and ``create_all`` would keep an earlier day's table."""
     import sqlalchemy as sa
 
+    from journey import pg
+
     database = f"day{day.day:02d}" if day is not None else LEARNER_DATABASE
     start_database()
     server = pg.server_url()
@@ -136,6 +142,8 @@ def _learner_database_url(day: Day | None = None) -> str:
 
 
 def _shell_argv() -> tuple[str, list[str]]:
+    from journey import pg
+
     command = pg.psql_command(pg.server_url())
     return command[0], command
 
@@ -256,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, CourseError, ServeError) as error:
         print(f"journey: {error}", file=sys.stderr)
         return USAGE_ERROR
-    except pg.DatabaseUnavailable as error:
+    except DatabaseUnavailable as error:
         print(f"journey: {error}", file=sys.stderr)
         return ENVIRONMENT_ERROR
     except BrokenPipeError:

@@ -33,10 +33,12 @@ def start(plan: Curriculum) -> int:
 
 def next_day(plan: Curriculum) -> int:
     """``make next``: the first day not done, from the last results (cached when unchanged)."""
-    code = run_check(plan, Scope(days=plan.days, title="The journey", use_cache=True))
+    code = run_check(plan, Scope(days=plan.days, title="The journey", use_cache=True), show=False)
     statuses = json.loads(PROGRESS_FILE.read_text())["days"]
     open_days = [s for s in statuses if s["status"] in ("failing", TO_DO)]
-    print()
+    done = sum(s["status"] == "done" for s in statuses)
+    built = sum(s["status"] != NOT_BUILT for s in statuses)
+    print(f"{done} of {built} built days done.")
     if not open_days:
         built = [s for s in statuses if s["status"] != NOT_BUILT]
         print(f"Every built day is done ({len(built)} of {len(statuses)}).")

@@ -42,6 +42,19 @@ class Reference:
         data = tomllib.loads(marker.read_text())
         return cls(root, str(data["reference"]))
 
+    def stamp(self, paths: list[str]) -> tuple[object, ...]:
+        """What identifies the content of ``paths``: the commit, or their sizes and times."""
+        if self.commit is not None:
+            return (self.commit,)
+        stamps: list[object] = []
+        for path in paths:
+            try:
+                info = (self.root / path).stat()
+                stamps.append((path, info.st_mtime_ns, info.st_size))
+            except OSError:
+                stamps.append((path, None))
+        return tuple(stamps)
+
     def read(self, path: str) -> str:
         """The reference content of ``path`` (relative to the repository root)."""
         if self.commit is None:
@@ -82,13 +95,22 @@ def project_starter(
     ``for_disk`` adds what a file written to the tree needs to pass ruff (unused imports).
     """
     owned = [(day, entry) for day, entry in project_entries(plan, project) if day >= from_day]
+    paths = sorted({f"{project}/{entry.path}" for _, entry in owned})
+    key = (tuple(owned), project, reference, for_disk, reference.stamp(paths))
+    if key in _STARTERS:
+        return dict(_STARTERS[key])
     try:
         files = derive(lambda path: reference.read(f"{project}/{path}"), owned)
     except (OSError, StarterError) as error:
         raise CourseError(f"{project}: {error}") from None
     if for_disk:
         files = {p: lint_clean(t) if p.endswith(".py") else t for p, t in files.items()}
+    _STARTERS[key] = dict(files)
     return files
+
+
+_STARTERS: dict[tuple[object, ...], dict[str, str]] = {}
+"""Starters already derived in this process (every day of a milestone shares them)."""
 
 
 def _others(plan: Curriculum, day: Day, entry: Entry) -> frozenset[str]:

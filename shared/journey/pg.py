@@ -22,14 +22,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from journey import STATE_DIR
+from journey.errors import UNAVAILABLE_EXIT_CODE, DatabaseUnavailable
 
-
-class DatabaseUnavailable(RuntimeError):
-    """The configured PostgreSQL server cannot be reached; the message says how to fix it."""
-
-
-UNAVAILABLE_EXIT_CODE = 75
-"""Exit status of a pytest run stopped because PostgreSQL is unreachable (EX_TEMPFAIL)."""
+__all__ = ["UNAVAILABLE_EXIT_CODE", "DatabaseUnavailable"]
 
 PGDATA = STATE_DIR / "pgdata"
 LOG_FILE = PGDATA / "postgres.log"

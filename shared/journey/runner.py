@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from journey import STATE_DIR
-from journey.pg import UNAVAILABLE_EXIT_CODE
+from journey.errors import UNAVAILABLE_EXIT_CODE
 
 LOG_DIR = STATE_DIR / "logs"
 RESULTS_DIR = STATE_DIR / "results"

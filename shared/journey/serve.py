@@ -12,12 +12,9 @@ from pathlib import Path
 
 from journey import curriculum, pg
 from journey.curriculum import Curriculum
+from journey.errors import ServeError
 
 DEFAULT_PORT = 8000
-
-
-class ServeError(ValueError):
-    """A reason not to start the server, in one line."""
 
 
 def _dotenv_port(root: Path) -> str | None:

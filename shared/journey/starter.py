@@ -167,15 +167,21 @@ def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return names
 
 
-def _is_kept_field(node: ast.stmt, source: str) -> bool:
+def _is_kept_field(node: ast.stmt) -> bool:
     targets: list[ast.expr] = []
     if isinstance(node, ast.AnnAssign):
         targets = [node.target]
     elif isinstance(node, ast.Assign):
         targets = node.targets
     names = {t.id for t in targets if isinstance(t, ast.Name)}
-    segment = ast.get_source_segment(source, node) or ""
-    return bool(names & KEPT_FIELDS) or "primary_key=True" in segment
+    primary_key = any(
+        isinstance(found, ast.keyword)
+        and found.arg == "primary_key"
+        and isinstance(found.value, ast.Constant)
+        and found.value.value is True
+        for found in ast.walk(node)
+    )
+    return bool(names & KEPT_FIELDS) or primary_key
 
 
 def _strip_fields(source: str, lines: list[str], node: ast.ClassDef, day: int) -> list[_Cut]:
@@ -183,9 +189,7 @@ def _strip_fields(source: str, lines: list[str], node: ast.ClassDef, day: int) -
     first_removed: int | None = None
     floor = node.lineno
     for child in node.body:
-        removable = isinstance(child, ast.Assign | ast.AnnAssign) and not _is_kept_field(
-            child, source
-        )
+        removable = isinstance(child, ast.Assign | ast.AnnAssign) and not _is_kept_field(child)
         if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
             removable = bool(_decorator_names(child) & FIELD_DECORATORS)
         decorators: list[ast.expr] = getattr(child, "decorator_list", [])
