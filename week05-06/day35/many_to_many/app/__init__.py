@@ -1,0 +1,1 @@
+"""Day 35: posts and tags, many-to-many through the post_tags association table."""
