@@ -12,6 +12,8 @@ because a JSON number is read back as a float.
 import argparse
 import json
 import os
+import re
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -22,6 +24,14 @@ from typing import Any, Literal, Self
 
 FORMAT_VERSION = 1
 CENT = Decimal("0.01")
+# Amounts and balances stay below a quadrillion: with the cents that is 17 digits, well inside
+# Decimal's 28, so no sum is ever rounded. A bigger number in a file or an argument is refused.
+MAX_MONEY = Decimal("1000000000000000")
+# A bank file this big is no bank file; reading it whole would cost seconds and gigabytes.
+MAX_FILE_BYTES = 16 * 2**20
+# Control characters (a terminal obeys them: ESC starts an escape sequence) and lone surrogates
+# (what Python makes of bytes that are not UTF-8): an owner name may hold neither.
+UNSAFE_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 Kind = Literal["deposit", "withdrawal"]
 
 
@@ -42,14 +52,26 @@ class CorruptBankFileError(BankFileError):
 
 
 def parse_amount(text: str) -> Decimal:
-    """Turn text into a positive Decimal of whole cents, or raise BankError."""
+    """Turn text into a positive Decimal of whole cents below MAX_MONEY, or raise BankError."""
     try:
         amount = Decimal(text)
     except InvalidOperation:
         raise BankError(f"{text!r} is not an amount") from None
-    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(CENT):
-        raise BankError(f"amount must be a positive number of cents, got {text}")
+    # The bound comes before quantize(), which fails on numbers of more than 28 digits.
+    if not amount.is_finite() or not 0 < amount < MAX_MONEY or amount != amount.quantize(CENT):
+        raise BankError(
+            f"amount must be a positive number of cents below {MAX_MONEY:,}, got {text!r}"
+        )
     return amount.quantize(CENT)  # "5" is stored as "5.00"
+
+
+def owner_problem(owner: str) -> str | None:
+    """Why `owner` cannot name an account (empty, a control character, not UTF-8), or None."""
+    if not owner.strip():
+        return "owner must not be empty"
+    if UNSAFE_TEXT.search(owner):
+        return f"owner {owner!r} holds a control character or bytes that are not UTF-8"
+    return None
 
 
 def decimal_field(data: dict[str, Any], key: str) -> Decimal:
@@ -103,13 +125,18 @@ class Account:
     transactions: list[Transaction] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if not self.owner.strip():
-            raise ValueError("owner must not be empty")
-        if not self.balance.is_finite() or self.balance < 0:
-            raise ValueError(f"balance must be zero or more, got {self.balance}")
+        problem = owner_problem(self.owner)
+        if problem:
+            raise ValueError(problem)
+        if not self.balance.is_finite() or not 0 <= self.balance < MAX_MONEY:
+            raise ValueError(
+                f"balance must be from zero to below {MAX_MONEY:,}, got {self.balance}"
+            )
 
     def deposit(self, amount: Decimal) -> None:
-        """Add amount and record it."""
+        """Add amount and record it, unless the balance would reach MAX_MONEY."""
+        if self.balance + amount >= MAX_MONEY:
+            raise BankError(f"{self.owner} has {self.balance}: {amount} more reaches the limit")
         self.balance += amount
         self.transactions.append(Transaction("deposit", amount, datetime.now(UTC)))
 
@@ -143,8 +170,9 @@ class Bank:
 
     def open_account(self, owner: str, balance: Decimal = Decimal("0.00")) -> Account:
         """Open an account for a new owner."""
-        if not owner.strip():
-            raise BankError("owner must not be empty")
+        problem = owner_problem(owner)
+        if problem:
+            raise BankError(problem)
         if owner in self.accounts:
             raise BankError(f"{owner} already has an account")
         account = Account(owner, balance)
@@ -154,18 +182,32 @@ class Bank:
     def get_account(self, owner: str) -> Account:
         """Return the owner's account or raise BankError."""
         if owner not in self.accounts:
-            raise BankError(f"no account for {owner}")
+            raise BankError(f"no account for {owner!r}")
         return self.accounts[owner]
 
     def save_to_file(self, filename: str | Path) -> None:
-        """Write the bank to filename as JSON, atomically: the old file stays whole on failure."""
-        path = Path(filename)
+        """Write the bank to filename as JSON, atomically: the old file stays whole on failure.
+
+        A symlink is written through: its target gets the new bank and the link stays a link.
+        A read-only file, or one that is not a regular file, raises BankFileError untouched.
+        """
+        # os.replace on a link would swap the link itself for a regular file: follow it first.
+        path = Path(os.path.realpath(filename))
         document = {
             "version": FORMAT_VERSION,
             "accounts": [account.to_dict() for account in self.accounts.values()],
         }
         text = json.dumps(document, indent=2) + "\n"
         try:
+            # os.replace needs only a writable folder, so it would swap a read-only file away
+            # (or a named pipe, or as root even a device): ask the file itself first. The
+            # write bits count for root too, whom os.access always allows.
+            if path.exists():
+                mode = path.stat().st_mode
+                if not stat.S_ISREG(mode):
+                    raise BankFileError(f"cannot save to {filename}: it is not a regular file")
+                if not mode & 0o222 or not os.access(path, os.W_OK):
+                    raise BankFileError(f"cannot save to {filename}: it is read-only")
             # Write a temporary file beside the target, then swap it in with os.replace,
             # which is atomic: a crash mid-write can never leave half a bank.json behind.
             # mkstemp creates the file readable by its owner only, which suits bank data.
@@ -193,6 +235,12 @@ class Bank:
         """
         path = Path(filename)
         try:
+            # stat before opening: opening a named pipe would wait for a writer forever.
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise BankFileError(f"{path} is not a regular file (a folder, a pipe or a device)")
+            if info.st_size > MAX_FILE_BYTES:
+                raise CorruptBankFileError(f"{path} is over {MAX_FILE_BYTES // 2**20} MiB")
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise BankFileNotFoundError(f"no bank file at {path}") from None
@@ -206,6 +254,10 @@ class Bank:
             raise CorruptBankFileError(
                 f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
             ) from None
+        except ValueError:  # int() refuses a number of over 4,300 digits
+            raise CorruptBankFileError(f"{path} holds a number too long to read") from None
+        except RecursionError:
+            raise CorruptBankFileError(f"{path} is nested too deeply to be a bank") from None
         try:
             accounts = accounts_from_document(document)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -218,8 +270,9 @@ def accounts_from_document(document: Any) -> list[Account]:
     """Check the parsed JSON's shape and rebuild its accounts; raise ValueError if it is wrong."""
     if not isinstance(document, dict):
         raise ValueError("the top level must be a JSON object")
-    if document.get("version") != FORMAT_VERSION:
-        raise ValueError(f"unsupported format version {document.get('version')!r}")
+    version = document.get("version")
+    if type(version) is not int or version != FORMAT_VERSION:  # `true == 1` in Python
+        raise ValueError(f"unsupported format version {version!r}")
     accounts = [Account.from_dict(data) for data in document["accounts"]]
     owners = [account.owner for account in accounts]
     if len(set(owners)) != len(owners):

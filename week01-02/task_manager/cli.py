@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from cli_support import LOGGER_NAME, AppContext, DueDate, TaskCli, configure_logging
+from errors import StorageError
 from models import Priority, Status, Task
 from render import plain_stats, plain_task_table
 from sorters import SORTERS, sorter_named
@@ -195,10 +196,8 @@ def export(app: AppContext, destination: Path) -> None:
         return
     try:
         write_atomic(destination, lambda stream: _ignore(export_to_csv(tasks, stream)))
-    except OSError as error:
-        raise click.ClickException(
-            f"cannot write {destination}: {error.strerror or error}"
-        ) from None
+    except OSError as error:  # TaskCli turns the StorageError into one line
+        raise StorageError(f"cannot write {destination}: {error.strerror or error}") from None
     click.echo(f"Exported {len(tasks)} tasks to {destination}", err=True)
 
 

