@@ -145,7 +145,10 @@ def _stub_function(
         return None  # `...`
     floor = node.body[0].end_lineno if body is not node.body else node.lineno
     assert floor is not None
-    first = _start_with_comments(lines, body[0].lineno, floor)
+    # A decorated statement (a nested function, a class) starts at its first decorator.
+    decorators: list[ast.expr] = getattr(body[0], "decorator_list", [])
+    start = decorators[0].lineno if decorators else body[0].lineno
+    first = _start_with_comments(lines, start, floor)
     indent = " " * body[0].col_offset
     stub = f'{indent}raise NotImplementedError("day {day}: write {qualname}")'
     if node.name in ("__repr__", "__str__"):

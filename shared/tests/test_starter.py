@@ -106,3 +106,18 @@ def test_unused_imports_get_one_ruff_line_only_when_needed() -> None:
 def test_other_files_become_a_todo_line() -> None:
     assert placeholder("practice.sql", 21).startswith("-- TODO (day 21)")
     assert placeholder("collection.json", 17) == "{}\n"
+
+
+def test_a_body_starting_with_a_decorated_function_is_stubbed_whole() -> None:
+    source = textwrap.dedent(
+        """
+        def create_app() -> object:
+            @decorate
+            def inner() -> None:
+                pass
+            return inner
+        """
+    )
+    starter = derive(lambda _path: source, [(43, Entry.parse("app.py::create_app"))])["app.py"]
+    ast.parse(starter)
+    assert "@decorate" not in starter, f"A decorator was left above the stub:\n{starter}"
