@@ -1,0 +1,1 @@
+"""The features. Each module owns its tables; others use it through its service and schemas."""

@@ -1,0 +1,1 @@
+"""Orders: a user buys products. Uses users and products only through their services."""

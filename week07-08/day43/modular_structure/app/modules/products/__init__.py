@@ -1,0 +1,1 @@
+"""Products: the catalog and its stock. Public interface: `service.ProductService`, `schemas`."""

@@ -1,0 +1,1 @@
+"""Users: who may place orders. Public interface: `service.UserService` and `schemas`."""
