@@ -1,6 +1,6 @@
 """Prepare a database to try the API by hand: `alembic upgrade head`, then demo posts once.
 
-Run, from this folder:  DATABASE_URL=$(make -s db-url) ../../../.venv/bin/python seed.py
+Run, from this folder:  DATABASE_URL=$(make -s db-url 30) ../../../.venv/bin/python seed.py
 (`make run P=advanced_queries` runs it for you on a database of its own.)
 """
 

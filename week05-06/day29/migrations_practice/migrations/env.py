@@ -30,7 +30,7 @@ def database_url() -> str:
     if not url:
         raise RuntimeError(
             "No database to migrate: set DATABASE_URL "
-            "(from the repository root: export DATABASE_URL=$(make -s db-url))"
+            "(from the repository root: export DATABASE_URL=$(make -s db-url 29))"
         )
     return url
 

@@ -1,7 +1,7 @@
 """Demo: posts with several tags, read from both sides of the many-to-many relationship.
 
 Run, from the repository root (it migrates the database to head first):
-    export DATABASE_URL=$(make -s db-url)
+    export DATABASE_URL=$(make -s db-url 35)
     cd week05-06/day35/many_to_many && ../../../.venv/bin/python -m app.demo
 """
 

@@ -1,0 +1,1 @@
+"""Day 34: the users-and-posts API on async SQLAlchemy (asyncpg, AsyncSession)."""
