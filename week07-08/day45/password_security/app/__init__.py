@@ -1,0 +1,1 @@
+"""Day 45: password hashing. argon2id for new hashes, legacy bcrypt upgraded on login."""
