@@ -11,8 +11,14 @@ JOURNEY := $(BIN)/journey
 NUMBERED := test-week test-day watch hint reset solution db-url
 ifneq ($(filter $(NUMBERED),$(firstword $(MAKECMDGOALS))),)
   N ?= $(word 2,$(MAKECMDGOALS))
+  # Only a number becomes a do-nothing target: any other word reaches journey, which says
+  # what is valid (and never reaches $(eval), which would run it as make code).
+  NON_DIGITS := $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst \
+    6,,$(subst 7,,$(subst 8,,$(subst 9,,$(N)))))))))))
   ifneq ($(N),)
-    $(eval $(N):;@:)
+    ifeq ($(NON_DIGITS),)
+      $(eval $(N):;@:)
+    endif
   endif
 endif
 
@@ -59,7 +65,7 @@ next: $(JOURNEY) ## the first day that is not done: its brief and how to check i
 	@$(JOURNEY) next $(QUIET)
 
 watch: $(JOURNEY) ## make watch [N]: rerun day N's tests on every save (default: the next day)
-	@$(JOURNEY) watch $(N)
+	@$(JOURNEY) watch "$(N)"
 
 hint: $(JOURNEY) ## make hint N: the hints of day N's tests and the roadmap's advice
 	@test -n "$(N)" || { echo "usage: make hint N, with N from 1 to 56" >&2; exit 2; }
@@ -81,7 +87,7 @@ run: $(JOURNEY) ## make run P=NAME: serve a project on 127.0.0.1 (migrated, seed
 	@$(JOURNEY) run "$(P)"
 
 db-url: $(JOURNEY) ## make db-url [N]: URL of your database (day N's own) for DATABASE_URL
-	@$(JOURNEY) db url $(N)
+	@$(JOURNEY) db url "$(N)"
 
 db-up: $(JOURNEY) ## PostgreSQL: docker compose where Docker runs, else the embedded server
 	@if [ -z "$$DATABASE_URL" ] && docker info >/dev/null 2>&1; then \

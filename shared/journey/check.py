@@ -94,7 +94,8 @@ def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False, show: bo
     day fails."""
     stream = sys.stderr if as_json else sys.stdout
     # Logs (CI, a pipe) get a table wide enough that titles do not wrap.
-    console = Console(stderr=as_json, width=None if stream.isatty() else 110)
+    # emoji=False: a test's message is shown as written (":x:" stays ":x:").
+    console = Console(stderr=as_json, width=None if stream.isatty() else 110, emoji=False)
     reference = Reference.of(plan.root)
     states = {d.day: day_state(plan, d, reference) for d in scope.days}
     active = [d for d in scope.days if states[d.day] not in (TO_DO, NOT_BUILT)]

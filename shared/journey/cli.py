@@ -16,6 +16,7 @@ from journey.check import Scope, run_check
 from journey.course import CourseError
 from journey.curriculum import HARNESS_PROJECT, WEEK_FOLDERS, Curriculum, Day
 from journey.errors import DatabaseUnavailable, ServeError
+from journey.starter import StarterError
 
 USAGE_ERROR = 2
 ENVIRONMENT_ERROR = 3
@@ -25,14 +26,20 @@ class UsageError(Exception):
     """A wrong argument: the message names what is valid."""
 
 
+def _number(value: str) -> int | None:
+    """A small whole number in ASCII digits, or None ("²" passes isdigit but not int())."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 4 else None
+
+
 def _check_week(value: str) -> int:
-    if not value.isdigit() or int(value) not in WEEK_FOLDERS:
+    if _number(value) not in WEEK_FOLDERS:
         raise UsageError(f"week '{value}' does not exist: choose 1-8 (e.g. make test-week 3)")
     return int(value)
 
 
 def _check_day(plan: Curriculum, value: str) -> Day:
-    found = plan.day(int(value)) if value.isdigit() else None
+    number = _number(value)
+    found = plan.day(number) if number is not None else None
     if found is None:
         last = plan.days[-1].day
         raise UsageError(f"day '{value}' does not exist: choose 1-{last} (e.g. make test-day 25)")
@@ -166,6 +173,12 @@ def _starter(plan: Curriculum, day: Day) -> int:
 
 
 def _check_starters(plan: Curriculum, only: Day | None) -> int:
+    from journey.course import START_FILE
+
+    if (plan.root / START_FILE).exists():
+        raise UsageError(
+            "check-starters checks the reference solutions: run it on main, not on your branch"
+        )
     from journey import starter_check
 
     verdicts = starter_check.check(plan, [only] if only is not None else list(plan.days))
@@ -227,7 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``journey`` command."""
     args = build_parser().parse_args(argv)
-    plan = curriculum.load()
+    try:
+        plan = curriculum.load()
+    except (OSError, ValueError, KeyError, TypeError) as error:  # tomllib's errors are ValueErrors
+        print(f"journey: curriculum.toml cannot be read: {error}", file=sys.stderr)
+        return ENVIRONMENT_ERROR
     try:
         if args.command == "test":
             week = _check_week(args.week) if args.week is not None else None
@@ -261,12 +278,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             only = _check_day(plan, args.day) if args.day is not None else None
             return _check_starters(plan, only)
         return _db(args.action, _check_day(plan, args.day) if args.day else None)
-    except (UsageError, CourseError, ServeError) as error:
+    except (UsageError, CourseError, ServeError, StarterError) as error:
         print(f"journey: {error}", file=sys.stderr)
         return USAGE_ERROR
     except DatabaseUnavailable as error:
         print(f"journey: {error}", file=sys.stderr)
         return ENVIRONMENT_ERROR
+    except IsADirectoryError as error:
+        print(f"journey: {error.filename} is a folder where a file belongs", file=sys.stderr)
+        return USAGE_ERROR
     except BrokenPipeError:
         # The reader went away (`journey ... | head`): nothing left to say to it.
         sys.stderr.close()

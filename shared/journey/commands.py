@@ -12,7 +12,7 @@ from journey.check import Scope, run_check
 from journey.course import NOT_BUILT, TO_DO, Reference, day_state
 from journey.curriculum import Curriculum, Day
 from journey.progress import PROGRESS_FILE
-from journey.runner import RESULTS_DIR, _slug
+from journey.runner import RESULTS_DIR, file_slug
 
 
 def _relative(path: Path) -> str:
@@ -52,18 +52,26 @@ def next_day(plan: Curriculum) -> int:
 
 def hint(plan: Curriculum, day: Day) -> int:
     """``make hint N``: the hints of the day's tests (failing first) and the roadmap's advice."""
-    hints: list[str] = []
-    results_file = RESULTS_DIR / f"{_slug(day.project)}.jsonl"
+    results_file = RESULTS_DIR / f"{file_slug(day.project)}.jsonl"
+    results = []
     if results_file.exists():
-        results = [json.loads(line) for line in results_file.read_text().splitlines() if line]
-        mine = [r for r in results if r.get("day") == day.day and r.get("hint")]
-        failing = [r["hint"] for r in mine if r["outcome"] != "passed"]
-        hints = list(dict.fromkeys(failing + [r["hint"] for r in mine]))
+        for line in results_file.read_text(errors="replace").splitlines():
+            try:
+                result = json.loads(line)
+            except ValueError:
+                continue  # a line cut short by a killed run
+            if isinstance(result, dict):
+                results.append(result)
+    mine = [r for r in results if r.get("day") == day.day and r.get("hint")]
+    failing = [r["hint"] for r in mine if r.get("outcome") != "passed"]
+    hints = list(dict.fromkeys(failing + [r["hint"] for r in mine]))
     print(f"Day {day.day}: {day.title}   (brief: {day.readme})")
     for text in hints:
         print(f"  hint:      {text}")
-    if not hints:
+    if not hints and day.starter:
         print(f"  (run make test-day {day.day} first: the hints of failing tests show here)")
+    if not day.starter:
+        print("  (this day is not built yet)")
     if day.hint:
         print(f"  if behind: {day.hint} (the roadmap's advice)")
     return 0
@@ -129,9 +137,11 @@ def first_open_day_quick(plan: Curriculum) -> Day | None:
     """The first day whose last results were not done, without running anything."""
     try:
         statuses = json.loads(PROGRESS_FILE.read_text())["days"]
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(statuses, list):
         return None
     for status in statuses:
-        if status["status"] in ("failing", TO_DO):
-            return plan.day(int(status["day"]))
+        if isinstance(status, dict) and status.get("status") in ("failing", TO_DO):
+            return plan.day(int(status.get("day", 0)))
     return None

@@ -39,8 +39,25 @@ class Reference:
         marker = root / START_FILE
         if not marker.is_file():
             return cls(root, None)
-        data = tomllib.loads(marker.read_text())
-        return cls(root, str(data["reference"]))
+        try:
+            commit = str(tomllib.loads(marker.read_text())["reference"])
+        except (OSError, ValueError, KeyError) as error:
+            raise CourseError(
+                f"{START_FILE} is damaged ({type(error).__name__}): restore it with "
+                f"git checkout -- {START_FILE}"
+            ) from None
+        found = subprocess.run(
+            ["git", "cat-file", "-e", f"{commit}^{{commit}}"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+        if found.returncode != 0:
+            raise CourseError(
+                f"{START_FILE} names commit {commit[:12]!r}, which this clone does not have: "
+                f"restore it with git checkout -- {START_FILE}"
+            )
+        return cls(root, commit)
 
     def stamp(self, paths: list[str]) -> tuple[object, ...]:
         """What identifies the content of ``paths``: the commit, or their sizes and times."""

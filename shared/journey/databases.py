@@ -74,7 +74,8 @@ def _lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha1(name.encode()).digest()[:7], "big")
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """A name part PostgreSQL accepts unquoted: lower-case letters, digits, underscores."""
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:24]
 
 
@@ -114,7 +115,7 @@ def run_prefix(project: str) -> str:
     The process id says which run; the host hash tells apart two machines whose
     processes share an id and a ``DATABASE_URL`` server.
     """
-    return f"{PREFIX}run_{_slug(project)}_p{os.getpid()}h{_HOST}_"
+    return f"{PREFIX}run_{slug(project)}_p{os.getpid()}h{_HOST}_"
 
 
 def claim_run(server: URL, project: str) -> sa.Connection:
@@ -176,10 +177,10 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
     is built for this run only.
     """
     if isinstance(schema, Migrations):
-        name, keep = f"{PREFIX}tpl_{_slug(project)}_{schema.fingerprint()}", True
+        name, keep = f"{PREFIX}tpl_{slug(project)}_{schema.fingerprint()}", True
     elif isinstance(schema, sa.MetaData) or schema is None:
         fingerprint = schema_fingerprint(schema) if schema is not None else "empty"
-        name, keep = f"{PREFIX}tpl_{_slug(project)}_{fingerprint}", True
+        name, keep = f"{PREFIX}tpl_{slug(project)}_{fingerprint}", True
     else:
         name, keep = f"{run_prefix(project)}tpl", False
     with _admin_engine(server).connect() as conn:
@@ -212,7 +213,7 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
 
 def _drop_outdated_templates(conn: sa.Connection, project: str, current: str) -> None:
     """Drop this project's templates of earlier schemas: models changed, they never return."""
-    pattern = re.compile(rf"^{PREFIX}tpl_{_slug(project)}_([0-9a-f]{{12}}|empty)$")
+    pattern = re.compile(rf"^{PREFIX}tpl_{slug(project)}_([0-9a-f]{{12}}|empty)$")
     names = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
     for name in names:
         if name != current and pattern.match(name):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,7 +83,9 @@ def start(plan: Curriculum, branch: str = BRANCH) -> str:
 
 def _backup(plan: Curriculum, day: Day, paths: list[str]) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = BACKUP_DIR / f"day{day.day:02d}-{stamp}"
+    BACKUP_DIR.mkdir(parents=True, exist_ok=True)
+    # A folder of its own for every reset, even two in the same second.
+    target = Path(tempfile.mkdtemp(prefix=f"day{day.day:02d}-{stamp}-", dir=BACKUP_DIR))
     for path in paths:
         source = plan.root / day.project / path
         if source.is_file():
@@ -91,14 +94,23 @@ def _backup(plan: Curriculum, day: Day, paths: list[str]) -> Path:
     return target
 
 
-def _replace_node(current: str, starter: str, name: str) -> str:
+def _replace_node(current: str, starter: str, name: str, path: str) -> str:
     """``current`` with the definition ``name`` taken from ``starter``, byte for byte."""
     from journey.starter import find
 
     try:
         mine = find(ast.parse(current), name)
-    except (SyntaxError, ValueError):
-        return starter  # unparsable or missing: the whole starter file (the backup has it)
+    except SyntaxError as error:
+        # The file holds other days' work too: never replace it whole.
+        raise CourseError(
+            f"{path} does not parse (line {error.lineno}): fix it first, so that only "
+            f"{name} is reset and the rest of the file is kept"
+        ) from None
+    except ValueError:
+        raise CourseError(
+            f"{path} has no {name} to reset: add it back (the starter's is in "
+            f"make solution), or restore the file with git"
+        ) from None
     theirs = find(ast.parse(starter), name)
     lines, source = current.splitlines(keepends=True), starter.splitlines(keepends=True)
     first = mine.decorator_list[0].lineno if mine.decorator_list else mine.lineno
@@ -114,14 +126,24 @@ def reset(plan: Curriculum, day: Day) -> Path:
         raise CourseError(f"day {day.day} is not built yet: it has no starter")
     starters = project_starter(plan, day.project, Reference.of(plan.root), for_disk=True)
     owned = entries(day)
-    backup = _backup(plan, day, sorted({e.path for e in owned}))
-    for entry in owned:
+    new_text: dict[Path, str] = {}
+    for entry in owned:  # everything computed first: a refusal changes nothing
         target = plan.root / day.project / entry.path
+        if target.is_dir():
+            raise CourseError(f"{day.project}/{entry.path} is a folder: move it away first")
         if entry.name is None or not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(starters[entry.path])
+            new_text[target] = starters[entry.path]
         else:
-            target.write_text(_replace_node(target.read_text(), starters[entry.path], entry.name))
+            current = new_text.get(target) or target.read_text(errors="replace")
+            new_text[target] = _replace_node(
+                current, starters[entry.path], entry.name, f"{day.project}/{entry.path}"
+            )
+    backup = _backup(plan, day, sorted({e.path for e in owned}))
+    for target, text in new_text.items():
+        if target.is_symlink():
+            target.unlink()  # reset the link itself, never the file it points to
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
     return backup
 
 
@@ -134,7 +156,10 @@ def solution(plan: Curriculum, day: Day) -> tuple[Path, list[str]]:
     target = SOLUTION_DIR / f"day{day.day:02d}"
     shutil.rmtree(target, ignore_errors=True)
     paths = sorted({e.path for e in entries(day)})
+    # In a milestone a file also holds later days' work: those parts stay stubs.
+    later = project_starter(plan, day.project, reference, day.day + 1, for_disk=True)
     for path in paths:
         (target / path).parent.mkdir(parents=True, exist_ok=True)
-        (target / path).write_text(reference.read(f"{day.project}/{path}"))
+        text = later.get(path) or reference.read(f"{day.project}/{path}")
+        (target / path).write_text(text)
     return target, paths

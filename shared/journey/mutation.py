@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -38,12 +38,14 @@ JOBS = 2
 PROJECT_TIMEOUT_S = 1800
 """One project's mutmut run is stopped after this long (a mutant that loops is stopped by
 mutmut itself after ``timeout_multiplier`` times its tests' duration)."""
+CONFIRM_BUDGET_S = 900
+"""Per project, at most this long rerunning the whole suite for survivors."""
 _SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".venv", "mutants"}
 
-# mutmut 3.8.1's exit codes (mutmut/stats.py): a mutant is killed when its tests failed,
-# crashed or ran out of time; "no tests" and "suspicious" count as not killed.
+# mutmut 3.8.1's exit codes (mutmut/stats.py) for a killed mutant: its tests failed (1, 3),
+# ran out of time (36 and the SIGXCPU codes) or crashed (-11, -9: mutmut's "segfault").
+# Every other code (survived, "no tests", "suspicious") goes to the full suite for a verdict.
 _KILLED_CODES = {1, 3, 36, -24, 24, 152, 255, -11, -9}
-_SURVIVED_CODES = {0, 5, 33}
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Survivor:
     before: str
     after: str
 
-    def key(self) -> tuple[str, str, str, str, str]:
+    def key(self) -> tuple[str, ...]:
         """What a baseline entry names; mutant numbers change with every edit, this does not."""
         return (self.project, self.file, self.function, self.before, self.after)
 
@@ -75,7 +77,7 @@ class Outcome:
     killed: int = 0
     survivors: list[Survivor] = field(default_factory=list)
     accepted: int = 0
-    matched: set[tuple[str, str, str, str, str]] = field(default_factory=set)
+    matched: set[tuple[str, ...]] = field(default_factory=set)
     decorated: int = 0
     error: str = ""
 
@@ -90,25 +92,38 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Accepted survivors (``[[accepted]]``) and files left out (``[[skip]]``), with reasons."""
+    """shared/mutation_baseline.toml: what the score leaves out, each entry with its reason.
 
-    accepted: frozenset[tuple[str, str, str, str, str]]
-    skipped: frozenset[tuple[str, str]]
+    ``[[accepted]]`` survivors that are harmless; ``[[skip]]`` source files not mutated;
+    ``[[deselect]]`` tests that cannot run on mutated code (pytest paths or node ids).
+    """
+
+    accepted: frozenset[tuple[str, ...]] = frozenset()
+    skipped: frozenset[tuple[str, ...]] = frozenset()
+    deselected: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path = BASELINE) -> Baseline:
         data = tomllib.loads(path.read_text()) if path.is_file() else {}
-        accepted, skipped = set(), set()
-        for entry in data.get("accepted", []):
-            if not str(entry.get("reason", "")).strip():
-                raise SystemExit(f"{path.name}: every accepted survivor needs a reason: {entry}")
-            fields = ("project", "file", "function", "before", "after")
-            accepted.add(tuple(str(entry[name]) for name in fields))
-        for entry in data.get("skip", []):
-            if not str(entry.get("reason", "")).strip():
-                raise SystemExit(f"{path.name}: every skipped file needs a reason: {entry}")
-            skipped.add((str(entry["project"]), str(entry["file"])))
-        return cls(frozenset(accepted), frozenset(skipped))  # type: ignore[arg-type]
+        sections = {
+            "accepted": ("project", "file", "function", "before", "after"),
+            "skip": ("project", "file"),
+            "deselect": ("project", "test"),
+        }
+        found: dict[str, frozenset[tuple[str, ...]]] = {}
+        for section, keys in sections.items():
+            entries = set()
+            for entry in data.get(section, []):
+                if not str(entry.get("reason", "")).strip():
+                    raise SystemExit(f"{path.name}: [[{section}]] without a reason: {entry}")
+                entries.add(tuple(str(entry[key]) for key in keys))
+            found[section] = frozenset(entries)
+        return cls(found["accepted"], found["skip"], found["deselect"])
+
+    def pytest_args(self, name: str) -> list[str]:
+        """pytest options that leave out the project's deselected tests."""
+        tests = sorted(test for project, test in self.deselected if project == name)
+        return [f"--deselect={t}" if "::" in t else f"--ignore={t}" for t in tests]
 
 
 def project_name(project: str) -> str:
@@ -185,7 +200,7 @@ def _toml(value: object) -> str:
     return json.dumps(str(value))
 
 
-def prepare_copy(project: str, baseline: Baseline, jobs: int) -> tuple[Path, list[str]]:
+def prepare_copy(project: str, baseline: Baseline) -> tuple[Path, list[str]]:
     """A fresh copy of ``project`` with a pyproject.toml holding pytest's and mutmut's settings."""
     folder = REPO_ROOT / project
     copy = WORK_DIR / project_name(project)
@@ -198,6 +213,7 @@ def prepare_copy(project: str, baseline: Baseline, jobs: int) -> tuple[Path, lis
     mutmut_options: dict[str, object] = {
         "source_paths": sources,
         "also_copy": _also_copy(copy, set(sources)),
+        "pytest_add_cli_args": baseline.pytest_args(name),
         "pytest_add_cli_args_test_selection": ["tests"],
         # A mutant that loops is stopped after 5x its tests' time (mutmut's default is 15x).
         "timeout_multiplier": 5.0,
@@ -251,8 +267,8 @@ def mutant_codes(copy: Path) -> dict[str, tuple[str, int | None]]:
     return codes
 
 
-def _pytest(copy: Path, mutant: str | None, timeout: float) -> int | None:
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly"]
+def _pytest(copy: Path, mutant: str | None, timeout: float, extra: list[str]) -> int | None:
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *extra]
     try:
         return subprocess.run(
             command,
@@ -268,24 +284,118 @@ def _pytest(copy: Path, mutant: str | None, timeout: float) -> int | None:
         return None
 
 
-def confirm_with_full_suite(copy: Path, names: list[str], jobs: int) -> tuple[set[str], str]:
-    """The mutants among ``names`` that the whole suite (not mutmut's selection) still passes."""
-    if not names:
+@dataclass(frozen=True)
+class Probe:
+    """Which source lines one clean run of the suite executed, by process kind."""
+
+    anywhere: dict[str, set[int]]
+    in_subprocesses: dict[str, set[int]]
+
+
+def probe(copy: Path, extra: list[str]) -> Probe | None:
+    """Run the clean suite once under coverage, subprocesses included (None if it fails)."""
+    data_dir = copy.parent / f"{copy.name}.coverage"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir()
+    rc = data_dir / "rc"
+    rc.write_text(
+        "[run]\nparallel = true\npatch = subprocess\n"
+        f"data_file = {data_dir / '.coverage'}\nsource = {copy}\nomit = {copy}/mutants/*\n"
+    )
+    command = [sys.executable, "-m", "coverage", "run", f"--rcfile={rc}", "-m", "pytest", "-q"]
+    command += ["-p", "no:randomly", *extra, "tests"]
+    process = subprocess.Popen(
+        command,
+        cwd=copy,
+        env=_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        if process.wait(timeout=PROJECT_TIMEOUT_S) != 0:
+            return None
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return None
+    from coverage import CoverageData
+
+    anywhere: dict[str, set[int]] = {}
+    in_subprocesses: dict[str, set[int]] = {}
+    for data_file in data_dir.glob(".coverage.*"):
+        data = CoverageData(basename=str(data_file))
+        data.read()
+        # The pytest process is the one started above; any other pid ran in a subprocess.
+        spawned = f".pid{process.pid}." not in data_file.name
+        for measured in data.measured_files():
+            relative = Path(measured).relative_to(copy).as_posix()
+            lines = set(data.lines(measured) or ())
+            anywhere.setdefault(relative, set()).update(lines)
+            if spawned:
+                in_subprocesses.setdefault(relative, set()).update(lines)
+    return Probe(anywhere, in_subprocesses)
+
+
+def function_lines(copy: Path, source: str, function: str) -> set[int]:
+    """The lines of ``function`` (``name`` or ``Class.method``) in the copy's ``source``."""
+    tree = ast.parse((copy / source).read_text())
+    cls, _, name = function.rpartition(".")
+    body = tree.body
+    if cls:
+        classes = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls]
+        body = classes[0].body if classes else []
+    for node in body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name:
+            return set(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return set()
+
+
+def confirm_with_full_suite(
+    copy: Path, codes: dict[str, tuple[str, int | None]], jobs: int, extra: list[str]
+) -> tuple[set[str], str]:
+    """The mutants mutmut let live that the project's whole suite still passes.
+
+    mutmut runs, for each mutant, the tests it saw call the function in-process. Other tests
+    can only reach it from another process (a test that runs the program) or, for a function
+    no test calls ("no tests"), while a module is imported. A probe run under coverage tells
+    which functions run there; only their mutants get the whole suite, within CONFIRM_BUDGET_S.
+    """
+    candidates = [name for name, (_, code) in codes.items() if code not in _KILLED_CODES]
+    if not candidates:
         return set(), ""
+    found = probe(copy, extra)
+    if found is None:
+        return set(candidates), "the suite fails under coverage in the copy: nothing confirmed"
+
+    def reachable(name: str) -> bool:
+        source, code = codes[name]
+        lines = function_lines(copy, source, _function_of(name))
+        executed = found.anywhere if code == 33 else found.in_subprocesses
+        return bool(lines & executed.get(source, set()))
+
+    to_run = [name for name in candidates if reachable(name)]
+    alive = set(candidates) - set(to_run)
+    if not to_run:
+        return alive, ""
     started = time.monotonic()
-    clean = _pytest(copy, None, PROJECT_TIMEOUT_S)
-    if clean != 0:
-        return set(names), "the full suite fails in the copy without any mutant"
+    if _pytest(copy, None, PROJECT_TIMEOUT_S, extra) != 0:
+        return set(candidates), "the full suite fails in the copy without any mutant"
     timeout = 5 * (time.monotonic() - started) + 10
+    deadline = time.monotonic() + CONFIRM_BUDGET_S
 
     def survives(name: str) -> bool:
-        return _pytest(copy, name, timeout) == 0
+        if time.monotonic() > deadline:
+            return True
+        return _pytest(copy, name, timeout, extra) == 0
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        alive = [
-            name for name, lives in zip(names, pool.map(survives, names), strict=True) if lives
-        ]
-    return set(alive), ""
+        verdicts = list(pool.map(survives, to_run))
+    alive |= {name for name, lives in zip(to_run, verdicts, strict=True) if lives}
+    late = (
+        "" if time.monotonic() <= deadline else f"confirmation stopped after {CONFIRM_BUDGET_S} s"
+    )
+    return alive, late
 
 
 def _function_of(mutant: str) -> str:
@@ -307,18 +417,15 @@ def _changed_lines(diff: str, sign: str) -> str:
     return " ".join(line for line in picked if line)
 
 
-@contextlib.contextmanager
-def _inside(folder: Path) -> Iterator[None]:
-    with contextlib.chdir(folder):
-        yield
-
-
 def describe(project: str, copy: Path, name: str, source: str) -> Survivor:
     """The survivor with its change as text: what a baseline entry matches."""
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
-    with _inside(copy):
-        diff = get_diff_for_mutant(name, path=source)
+    try:
+        with contextlib.chdir(copy):  # mutmut reads mutants/<source> relative to the root
+            diff = get_diff_for_mutant(name, path=source)
+    except (OSError, ValueError) as error:  # a mutant mutmut cannot show: say so, count it
+        diff = f"-{name}\n+(no diff: {error})"
     return Survivor(
         project=project,
         name=name,
@@ -347,7 +454,7 @@ def measure(project: str, baseline: Baseline, jobs: int) -> Outcome:
     """Run mutmut on one project's copy, confirm its survivors, match them with the baseline."""
     name = project_name(project)
     outcome = Outcome(project=project, name=name)
-    copy, sources = prepare_copy(project, baseline, jobs)
+    copy, sources = prepare_copy(project, baseline)
     outcome.decorated = decorated_functions(copy, sources)
     log = WORK_DIR / f"{name}.log"
     mutmut = Path(sys.executable).parent / "mutmut"
@@ -360,8 +467,8 @@ def measure(project: str, baseline: Baseline, jobs: int) -> Outcome:
         outcome.error = f"mutmut {reason}: see {log.relative_to(REPO_ROOT)}"
         return outcome
     outcome.total = len(codes)
-    candidates = [n for n, (_, c) in codes.items() if c not in _KILLED_CODES]
-    alive, problem = confirm_with_full_suite(copy, candidates, jobs)
+    extra = baseline.pytest_args(name)
+    alive, problem = confirm_with_full_suite(copy, codes, jobs, extra)
     if problem:
         outcome.error = problem
     outcome.killed = outcome.total - len(alive)

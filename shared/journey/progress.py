@@ -15,7 +15,7 @@ from rich.table import Table
 from journey import REPO_ROOT, STATE_DIR
 from journey.course import NOT_BUILT, TO_DO, missing_files
 from journey.curriculum import Curriculum, Day
-from journey.runner import ProjectRun, log_path
+from journey.runner import TIMEOUT_EXIT_CODE, ProjectRun, log_path, project_timeout
 
 PROGRESS_FILE = STATE_DIR / "progress.json"
 
@@ -53,6 +53,15 @@ def _day_status(plan: Curriculum, day: Day, state: str, runs: dict[str, ProjectR
     run = runs.get(day.project)
     missing = missing_files(plan, day)
     if run is None:
+        return status
+    if run.exit_code == TIMEOUT_EXIT_CODE:
+        # Almost always the learner's code: an endless loop, a blocking call, input().
+        reason = (
+            f"the tests did not finish within {project_timeout()} s: an endless loop or a "
+            "blocking call? The log shows where it hung (JOURNEY_TIMEOUT sets the limit)"
+        )
+        _fail(status, "", reason)
+        status.status = FAILING
         return status
     # A collection error also stops pytest (exit 2), but its results say which test broke.
     if run.database_unavailable or (run.crashed and not run.results):

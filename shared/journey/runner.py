@@ -44,18 +44,11 @@ class ProjectRun:
         """The run stopped because PostgreSQL could not be reached."""
         return self.exit_code == UNAVAILABLE_EXIT_CODE
 
-    @property
-    def stopped(self) -> bool:
-        """pytest was killed by a signal or timed out: nothing the tests said."""
-        return self.exit_code < 0 or self.exit_code == TIMEOUT_EXIT_CODE
-
     def environment_problem(self) -> str:
         """One line on what stopped the run, when it was not the tests; else ''."""
         if self.database_unavailable:
             line = self.last_log_line()
             return re.sub(r"^!+\s*(_pytest\.outcomes\.Exit:\s*)?|\s*!+$", "", line)
-        if self.exit_code == TIMEOUT_EXIT_CODE:
-            return f"pytest did not finish within {PROJECT_TIMEOUT_S} s and was stopped"
         if self.exit_code < 0:
             return f"pytest was stopped by signal {-self.exit_code}: run the command again"
         return ""
@@ -75,13 +68,13 @@ class ProjectRun:
         return lines[-1] if lines else ""
 
 
-def _slug(project: str) -> str:
+def file_slug(project: str) -> str:
     return project.replace("/", "__")
 
 
 def log_path(project: str) -> Path:
     """Where the full pytest output of ``project``'s last run is kept."""
-    return LOG_DIR / f"{_slug(project)}.log"
+    return LOG_DIR / f"{file_slug(project)}.log"
 
 
 def pytest_command(project_dir: Path, day: int | None, extra: Iterable[str] = ()) -> list[str]:
@@ -113,7 +106,7 @@ def content_key(root: Path, project: str) -> str:
 
 
 def _cache_file(project: str) -> Path:
-    return CACHE_DIR / f"{_slug(project)}.json"
+    return CACHE_DIR / f"{file_slug(project)}.json"
 
 
 def _cached(root: Path, project: str, key: str) -> ProjectRun | None:
@@ -142,14 +135,17 @@ Events = Callable[[str, str, ProjectRun | None], None]
 def _run_one(root: Path, project: str, day: int | None) -> ProjectRun:
     project_dir = root / project
     log = log_path(project)
-    results = RESULTS_DIR / f"{_slug(project)}.jsonl"
-    results.unlink(missing_ok=True)
+    # Files of this run's own: two runs of one project at once (two terminals) must not
+    # read each other's results; the last to finish leaves its files under the usual names.
+    own = f"{os.getpid()}-{threading.get_ident()}"
+    results = RESULTS_DIR / f"{file_slug(project)}.{own}.jsonl"
+    running_log = log.with_name(f"{log.stem}.{own}.log")
     env = dict(os.environ, JOURNEY_RESULTS=str(results))
     # pytest caches its rewritten test modules as .pyc files; without them every run
     # re-rewrites large packages (schemathesis alone costs seconds).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
-    with log.open("w") as out:
+    with running_log.open("w") as out:
         try:
             code = subprocess.run(
                 pytest_command(project_dir, day),
@@ -158,16 +154,25 @@ def _run_one(root: Path, project: str, day: int | None) -> ProjectRun:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                timeout=PROJECT_TIMEOUT_S,
+                timeout=project_timeout(),
                 check=False,
             ).returncode
         except subprocess.TimeoutExpired:
-            out.write(f"\njourney: timed out after {PROJECT_TIMEOUT_S} s\n")
+            out.write(f"\njourney: timed out after {project_timeout()} s\n")
             code = TIMEOUT_EXIT_CODE
+    os.replace(running_log, log)
     run = ProjectRun(project, code, time.monotonic() - started, log)
     if results.exists():
-        run.results = [json.loads(line) for line in results.read_text().splitlines() if line]
+        lines = results.read_text(errors="replace").splitlines()
+        run.results = [json.loads(line) for line in lines if line]
+        os.replace(results, RESULTS_DIR / f"{file_slug(project)}.jsonl")
     return run
+
+
+def project_timeout() -> int:
+    """Seconds one project's pytest may run: ``JOURNEY_TIMEOUT``, else 600."""
+    raw = os.environ.get("JOURNEY_TIMEOUT", "")
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 86_400 else 600
 
 
 def _previous_durations() -> dict[str, float]:
@@ -175,7 +180,9 @@ def _previous_durations() -> dict[str, float]:
         data = json.loads(_DURATIONS.read_text())
     except (OSError, ValueError):
         return {}
-    return {str(k): float(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
 
 
 def run_projects(

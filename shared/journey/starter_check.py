@@ -73,7 +73,7 @@ def _lint_problems(root: Path, files: list[Path]) -> list[str]:
 def _results(folder: Path, day: Day) -> tuple[int, list[dict[str, Any]], str]:
     results = folder / ".journey-results.jsonl"
     env = dict(os.environ, JOURNEY_RESULTS=str(results))
-    env["JOURNEY_PROJECT"] = f"{Path(day.project).name}_s{day.day}"
+    env["JOURNEY_PROJECT"] = _copy_name(day)
     command = [sys.executable, "-m", "pytest", "-q", "--continue-on-collection-errors"]
     done = subprocess.run(
         [*command, "--rootdir", str(folder)],
@@ -127,23 +127,31 @@ def check(plan: Curriculum, days: list[Day]) -> list[Verdict]:
     built = [d for d in days if d.starter]
     with ThreadPoolExecutor(max_workers=2) as pool:
         verdicts = list(pool.map(lambda d: check_day(plan, d, reference), built))
-    _drop_check_templates()
+    _drop_check_templates([_copy_name(d) for d in built])
     return verdicts
 
 
-def _drop_check_templates() -> None:
-    """The copies' templates (``..._sN_<hash>``) are of no use after the check."""
+def _copy_name(day: Day) -> str:
+    """The project name a day's copy runs under: its templates never collide with others."""
+    return f"{Path(day.project).name}_s{day.day}"
+
+
+def _drop_check_templates(copies: list[str]) -> None:
+    """This check's templates (``<copy name>_<hash>``) are of no use after it; a check
+    running in another process keeps its own."""
     import sqlalchemy as sa
 
     from journey import pg
+    from journey.databases import PREFIX, slug
 
     try:
         server = pg.server_url()
         engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
         with engine.connect() as conn:
-            names = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
-            for name in names:
-                if re.match(r"^jt_tpl_.+_s\d+_([0-9a-f]{12}|empty)$", name):
+            existing = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
+            mine = tuple(f"{PREFIX}tpl_{slug(copy)}_" for copy in copies)
+            for name in existing:
+                if name.startswith(mine) and re.match(r".*_([0-9a-f]{12}|empty)$", name):
                     conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     except (pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
         return  # nothing to tidy on a server that is not there

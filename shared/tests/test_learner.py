@@ -28,7 +28,36 @@ week = 1
 title = "Not built yet"
 folder = "w/harness02"
 projects = ["w/harness02"]
+
+[[day]]
+day = 3
+week = 1
+title = "Milestone, part 1"
+folder = "w/harness03"
+projects = ["w/harness_mile"]
+starter = ["calc.py::double"]
+
+[[day]]
+day = 4
+week = 1
+title = "Milestone, part 2"
+folder = "w/harness03"
+projects = ["w/harness_mile"]
+starter = ["calc.py::triple"]
 """
+
+CALC = '''"""A milestone file that two days share."""
+
+
+def double(n: int) -> int:
+    """Day 3: twice n."""
+    return 2 * n
+
+
+def triple(n: int) -> int:
+    """Day 4: three times n."""
+    return 3 * n
+'''
 
 ADDER = '''"""Day 1: add two numbers."""
 
@@ -74,6 +103,11 @@ def journey(tmp_path: Path) -> Path:
     (root / "w" / "harness01" / "conftest.py").write_text('"""root"""\n')
     (root / "w" / "harness01" / "adder.py").write_text(ADDER)
     (root / "w" / "harness01" / "tests" / "test_adder.py").write_text(textwrap.dedent(TESTS))
+    (root / "w" / "harness03").mkdir(parents=True)
+    (root / "w" / "harness03" / "README.md").write_text("# Days 3-4\n")
+    (root / "w" / "harness_mile").mkdir(parents=True)
+    (root / "w" / "harness_mile" / "conftest.py").write_text('"""root"""\n')
+    (root / "w" / "harness_mile" / "calc.py").write_text(CALC)
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "add", "--all")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qm", "ref")
@@ -107,7 +141,8 @@ def test_start_makes_a_branch_where_built_days_are_to_do(journey: Path) -> None:
     progress = journey_cli(journey, "progress")
     got = statuses(journey)
     assert progress.returncode == 0, f"progress on a fresh branch failed: {progress.stdout}"
-    assert got == {1: "to do", 2: "not built"}, f"Called journey progress. Got {got}"
+    expected = {1: "to do", 2: "not built", 3: "to do", 4: "to do"}
+    assert got == expected, f"Called journey progress. Got {got}, expected {expected}"
 
 
 def test_start_refuses_a_dirty_tree_and_an_existing_branch(journey: Path) -> None:
@@ -174,3 +209,67 @@ def test_reset_restores_the_starter_byte_for_byte_and_keeps_a_backup(journey: Pa
     backups = list((journey / ".journey" / "backups").rglob("adder.py"))
     assert [b.read_text() for b in backups] == ["my attempt\n"], f"Backups: {backups}"
     assert "backups" in done.stdout, f"reset must say where the backup is: {done.stdout}"
+
+
+def test_reset_replaces_a_symlink_never_the_file_it_points_to(journey: Path) -> None:
+    journey_cli(journey, "start")
+    outside = journey.parent / "precious.txt"
+    outside.write_text("not yours\n")
+    target = journey / "w" / "harness01" / "adder.py"
+    target.unlink()
+    target.symlink_to(outside)
+    done = journey_cli(journey, "reset", "1")
+    assert done.returncode == 0, done.stderr
+    assert outside.read_text() == "not yours\n", "Called journey reset 1. It wrote through a link"
+    assert not target.is_symlink() and "raise NotImplementedError" in target.read_text()
+
+
+def test_two_resets_in_one_second_keep_two_backups(journey: Path) -> None:
+    journey_cli(journey, "start")
+    target = journey / "w" / "harness01" / "adder.py"
+    target.write_text("attempt one\n")
+    journey_cli(journey, "reset", "1")
+    journey_cli(journey, "reset", "1")
+    saved = sorted(b.read_text() for b in (journey / ".journey" / "backups").rglob("adder.py"))
+    assert "attempt one\n" in saved and len(saved) == 2, f"Two resets. Got backups {saved}"
+
+
+def test_reset_of_one_day_never_replaces_a_file_other_days_share(journey: Path) -> None:
+    journey_cli(journey, "start")
+    calc = journey / "w" / "harness_mile" / "calc.py"
+    broken = CALC.replace("return 3 * n", "return 3 * n   (oops")  # day 4's work, mistyped
+    calc.write_text(broken)
+    done = journey_cli(journey, "reset", "3")
+    assert done.returncode != 0 and "does not parse" in done.stderr, done.stderr
+    assert calc.read_text() == broken, "A refused reset changed the shared file"
+    calc.write_text(CALC)
+    journey_cli(journey, "reset", "3")
+    text = calc.read_text()
+    assert "return 3 * n" in text and "return 2 * n" not in text, f"reset 3 gave:\n{text}"
+
+
+def test_a_milestone_day_solution_keeps_later_days_as_stubs(journey: Path) -> None:
+    journey_cli(journey, "start")
+    journey_cli(journey, "solution", "3")
+    text = (journey / ".journey" / "solutions" / "day03" / "calc.py").read_text()
+    assert "return 2 * n" in text, f"Day 3's own code is missing:\n{text}"
+    assert "return 3 * n" not in text, f"solution 3 gave away day 4:\n{text}"
+
+
+@pytest.mark.parametrize("argument", ["\u00b2", "9" * 5000, "-1", "1e3"])
+def test_odd_day_arguments_get_one_line(journey: Path, argument: str) -> None:
+    done = journey_cli(journey, "hint", argument)
+    assert done.returncode == 2 and "does not exist" in done.stderr, done.stderr[:300]
+    assert "Traceback" not in done.stderr
+
+
+def test_a_damaged_start_file_is_one_line(journey: Path) -> None:
+    journey_cli(journey, "start")
+    (journey / ".journey-start").write_text(
+        'reference = "0000000000000000000000000000000000000000"\n'
+    )
+    done = journey_cli(journey, "progress")
+    assert done.returncode != 0 and "does not have" in done.stderr, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    checked = journey_cli(journey, "check-starters")
+    assert checked.returncode != 0 and "Traceback" not in checked.stderr, checked.stderr
