@@ -1,0 +1,1 @@
+"""E-commerce API: catalog, orders, inventory, reviews, cart and analytics on PostgreSQL."""

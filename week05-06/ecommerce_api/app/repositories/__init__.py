@@ -1,0 +1,1 @@
+"""Repositories: add, get and list rows of one aggregate; they never commit."""

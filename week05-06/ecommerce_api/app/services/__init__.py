@@ -1,0 +1,1 @@
+"""Use cases: each takes a unit of work, enforces the shop's rules, and commits once."""
