@@ -1,0 +1,1 @@
+"""A modular monolith: one deployable app, five modules with enforced borders."""
