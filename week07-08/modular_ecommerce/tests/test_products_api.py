@@ -204,3 +204,16 @@ async def test_customers_cannot_change_the_catalog(api: httpx.AsyncClient, shop:
         (await api.post("/categories", json={"name": "X"})).status_code,
     ]
     assert got == [403, 403, 401], f"Got {got}, expected [403, 403, 401]"
+
+
+async def test_a_nul_character_in_text_is_refused_not_a_server_error(
+    api: httpx.AsyncClient, shop: Shop
+) -> None:
+    staff = await shop.user("staff")
+    response = await api.post(
+        "/categories", json={"name": "Key\u0000boards"}, headers=staff.headers
+    )
+    assert response.status_code == 422, (
+        f"Called POST /categories with a NUL character. Got {response.status_code} "
+        f"{response.text[:200]}, expected 422 (PostgreSQL cannot store NUL in text)"
+    )

@@ -114,6 +114,8 @@ async def test_no_server_error_and_every_answer_matches_the_document(
         @settings(
             max_examples=5,
             deadline=None,
+            # The same examples on every run: a CI result never depends on the draw.
+            derandomize=True,
             database=None,
             phases=[Phase.explicit, Phase.generate],
             suppress_health_check=list(HealthCheck),

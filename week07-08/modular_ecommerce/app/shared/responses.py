@@ -136,21 +136,30 @@ async def http_error(_: Request, error: Exception) -> JSONResponse:
     return error_response(error.status_code, code, str(error.detail)[:300], headers=error.headers)
 
 
+def _sqlstate(error: DBAPIError) -> str:
+    orig = error.orig
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(
+        getattr(orig, "__cause__", None), "sqlstate", None
+    )
+    return sqlstate if isinstance(sqlstate, str) else ""
+
+
 def is_retryable(error: BaseException) -> bool:
     """Whether a database error means "busy or unreachable, try again" (not a bug)."""
     if isinstance(error, OperationalError | InterfaceError | PoolTimeout | OSError | TimeoutError):
         return True
     if isinstance(error, DBAPIError):
-        orig = error.orig
-        sqlstate = getattr(orig, "sqlstate", None) or getattr(
-            getattr(orig, "__cause__", None), "sqlstate", None
-        )
-        return isinstance(sqlstate, str) and sqlstate.startswith(RETRYABLE_SQLSTATES)
+        return _sqlstate(error).startswith(RETRYABLE_SQLSTATES)
     return False
 
 
 async def database_unavailable(_: Request, error: Exception) -> JSONResponse:
-    """503 with Retry-After for a busy or unreachable database; any other error goes on."""
+    """503 with Retry-After for a busy or unreachable database; 422 for a value PostgreSQL
+    cannot store (SQLSTATE class 22, e.g. a NUL character in text); any other error goes on."""
+    if isinstance(error, DBAPIError) and _sqlstate(error).startswith("22"):
+        return error_response(
+            422, "validation_error", "A value cannot be stored: out of range, or a bad character"
+        )
     if not is_retryable(error):
         raise error
     return error_response(
