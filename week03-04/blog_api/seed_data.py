@@ -6,15 +6,16 @@ Creates the tables when they are missing, then adds only the demo rows not alrea
 (users by username, posts by author and title, comments by post, author and text).
 """
 
+import asyncio
 from dataclasses import dataclass
 
-from passlib.context import CryptContext
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.database import Base, make_engine
+from app.database import Base, Sessions, make_engine
 from app.models import Comment, Post, User  # importing app.models registers every table
+from app.passwords import PasswordHasher
 
 DEMO_PASSWORD = "demo-password"
 
@@ -52,64 +53,65 @@ class SeedReport:
     comments: int = 0
 
 
-def seed(session: Session, passwords: CryptContext) -> SeedReport:
+async def seed(session: AsyncSession, passwords: PasswordHasher) -> SeedReport:
     """Add the missing demo rows and commit; existing rows are left as they are."""
     report = SeedReport()
     users: dict[str, User] = {}
     for username, email, full_name, bio in USERS:
-        user = session.scalar(select(User).where(User.username == username))
+        user = await session.scalar(select(User).where(User.username == username))
         if user is None:
             user = User(
                 username=username,
                 email=email,
                 full_name=full_name,
                 bio=bio,
-                hashed_password=passwords.hash(DEMO_PASSWORD),
+                hashed_password=await passwords.hash(DEMO_PASSWORD),
             )
             session.add(user)
             report.users += 1
         users[username] = user
-    session.flush()
+    await session.flush()
     posts: dict[str, Post] = {}
     for username, title, body in POSTS:
         author = users[username]
-        post = session.scalar(select(Post).where(Post.author_id == author.id, Post.title == title))
+        found = select(Post).where(Post.author_id == author.id, Post.title == title)
+        post = await session.scalar(found)
         if post is None:
             post = Post(author_id=author.id, title=title, body=body)
             session.add(post)
             report.posts += 1
         posts[title] = post
-    session.flush()
+    await session.flush()
     for title, username, body in COMMENTS:
         post, author = posts[title], users[username]
-        found = session.scalar(
+        found_id = await session.scalar(
             select(Comment.id).where(
                 Comment.post_id == post.id, Comment.author_id == author.id, Comment.body == body
             )
         )
-        if found is None:
+        if found_id is None:
             session.add(Comment(post_id=post.id, author_id=author.id, body=body))
             report.comments += 1
-    session.commit()
+    await session.commit()
     return report
 
 
-def seed_database(engine: Engine, settings: Settings) -> SeedReport:
-    """Create missing tables, then seed them."""
-    Base.metadata.create_all(engine)
-    passwords = CryptContext(schemes=["bcrypt"], bcrypt__rounds=settings.bcrypt_rounds)
-    with Session(engine) as session:
-        return seed(session, passwords)
+async def seed_database(settings: Settings) -> SeedReport:
+    """Create the missing tables of the database in `settings`, then seed them with
+    passwords hashed at `settings.bcrypt_rounds`."""
+    engine = make_engine(settings)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(Base.metadata.create_all)
+        async with Sessions.on(engine).write() as session:
+            return await seed(session, PasswordHasher(settings.bcrypt_rounds))
+    finally:
+        await engine.dispose()
 
 
 def main() -> None:
     """Seed the database named by DATABASE_URL (or .env) and say what was added."""
-    settings = Settings()
-    engine = make_engine(settings)
-    try:
-        report = seed_database(engine, settings)
-    finally:
-        engine.dispose()
+    report = asyncio.run(seed_database(Settings()))
     print(
         f"Seeded: {report.users} users, {report.posts} posts, {report.comments} comments added "
         f"(demo password for every user: {DEMO_PASSWORD!r})."

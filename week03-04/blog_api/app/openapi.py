@@ -1,12 +1,12 @@
 """The OpenAPI document behind /docs: the API's description, its tags, and the error answers
-that every operation of a kind can give, documented with the ErrorMessage model."""
+that every operation of a kind can give, all documented with the one ErrorMessage model."""
 
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.schemas.common import ErrorMessage
+from app.schemas.common import ErrorMessage, FieldError
 
 DESCRIPTION = """
 A blog backend: **users** write **posts**, users **comment** on posts.
@@ -14,9 +14,10 @@ A blog backend: **users** write **posts**, users **comment** on posts.
 * Lists are paginated: `limit` (1-100) with `skip`, or keyset pagination with `cursor`
   (pass back the `next_cursor` of the previous page). Every list answers
   `{items, total, limit, skip, next_cursor}`.
-* Errors: `404` unknown id in the path, `409` username or email taken, `422` invalid
-  input (same `{"detail": [...]}` shape as FastAPI's validation errors), unknown body
-  fields included.
+* Every error answers one shape, `{"detail": "...", "errors": [...]}`: `400` body not
+  JSON, `404` unknown id in the path, `409` username or email taken, `413` body over
+  256 KiB, `415` body not `application/json`, `422` invalid input (`errors` names each
+  field, never echoing its value), `503` database busy or unreachable (with `Retry-After`).
 * Deleting a user deletes their posts and comments; deleting a post deletes its comments.
 """
 
@@ -29,6 +30,10 @@ TAGS = [
 ERROR_MESSAGE_REF = "#/components/schemas/ErrorMessage"
 NOT_FOUND = "The resource in the path does not exist."
 BAD_BODY = "The body is not decodable JSON."
+TOO_LARGE = "The body is larger than 256 KiB."
+NOT_JSON = "The body is not declared as application/json."
+INVALID = "Invalid input; `errors` names each field at fault."
+UNAVAILABLE = "The database is busy or unreachable; retry after `Retry-After` seconds."
 
 
 def error_response(description: str) -> dict[str, Any]:
@@ -40,19 +45,33 @@ def error_response(description: str) -> dict[str, Any]:
 
 
 def add_error_responses(document: dict[str, Any]) -> dict[str, Any]:
-    """Document, with the ErrorMessage model, the errors an operation gives by its shape:
-    404 (NOT_FOUND) when its path has a parameter such as `{post_id}`, 400 (BAD_BODY) when
-    it takes a request body. Adds the ErrorMessage schema to the components if missing;
-    responses an operation already documents are left as they are. Returns `document`."""
+    """Document, with the ErrorMessage model, the errors an operation gives by its shape.
+
+    Every operation: 503 (UNAVAILABLE), and its 422 (INVALID) in place of FastAPI's
+    HTTPValidationError. A path with a parameter such as `{post_id}`: 404 (NOT_FOUND). A
+    request body: 400 (BAD_BODY), 413 (TOO_LARGE), 415 (NOT_JSON). Puts ErrorMessage and
+    FieldError in the components and drops FastAPI's now unused validation schemas; other
+    responses an operation documents are left as they are. Returns `document`.
+    """
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
-    schemas.setdefault("ErrorMessage", ErrorMessage.model_json_schema())
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    schemas["FieldError"] = FieldError.model_json_schema()
+    error_schema = ErrorMessage.model_json_schema(ref_template="#/components/schemas/{model}")
+    error_schema.pop("$defs", None)
+    schemas["ErrorMessage"] = error_schema
     for path, item in document["paths"].items():
         for operation in item.values():
             responses = operation.setdefault("responses", {})
+            if "422" in responses:
+                responses["422"] = error_response(INVALID)
+            responses.setdefault("503", error_response(UNAVAILABLE))
             if "{" in path:
                 responses.setdefault("404", error_response(NOT_FOUND))
             if "requestBody" in operation:
                 responses.setdefault("400", error_response(BAD_BODY))
+                responses.setdefault("413", error_response(TOO_LARGE))
+                responses.setdefault("415", error_response(NOT_JSON))
     return document
 
 

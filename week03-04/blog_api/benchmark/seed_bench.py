@@ -9,7 +9,6 @@ USERS = 100
 POSTS = 20_000
 
 STATEMENTS = [
-    "TRUNCATE users RESTART IDENTITY CASCADE",
     f"""INSERT INTO users (username, email, hashed_password, full_name)
         SELECT 'bench' || g, 'bench' || g || '@example.com', 'not-a-login', 'Bench User ' || g
         FROM generate_series(1, {USERS}) AS g""",
@@ -23,7 +22,8 @@ STATEMENTS = [
 
 
 def seed_benchmark(engine: Engine) -> None:
-    """Create the tables if needed and replace their rows with the benchmark data."""
+    """Recreate the tables (so their indexes are the models' current ones) and fill them."""
+    Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     with engine.begin() as conn:
         for statement in STATEMENTS:

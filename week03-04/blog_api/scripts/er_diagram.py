@@ -18,14 +18,24 @@ if str(PROJECT) not in sys.path:  # run as a script: make `app` importable
     sys.path.insert(0, str(PROJECT))
 
 
-def _column_line(column: Column[object]) -> str:
-    """One attribute row: type, name, and PK/FK/UK keys."""
+def _unique_by_index(table: Table) -> set[str]:
+    """Columns made unique by a one-column unique index, e.g. one on lower(username)."""
+    return {
+        column.name
+        for index in table.indexes
+        if index.unique and len(index.columns) == 1
+        for column in index.columns
+    }
+
+
+def _column_line(column: Column[object], unique: set[str]) -> str:
+    """One attribute row: type, name, and PK/FK/UK keys (`unique`: UK by an index)."""
     keys = []
     if column.primary_key:
         keys.append("PK")
     if column.foreign_keys:
         keys.append("FK")
-    if column.unique:
+    if column.unique or column.name in unique:
         keys.append("UK")
     kind = re.sub(r"\W+", "_", str(column.type).lower()).strip("_")
     comment = "" if column.nullable is False or column.primary_key else ' "nullable"'
@@ -51,7 +61,8 @@ def mermaid(metadata: MetaData) -> str:
         lines += _relationship_lines(table)
     for table in tables:
         lines.append(f"    {table.name} {{")
-        lines += [_column_line(column) for column in table.columns]
+        unique = _unique_by_index(table)
+        lines += [_column_line(column, unique) for column in table.columns]
         lines.append("    }")
     lines.append("```")
     return "\n".join(lines)

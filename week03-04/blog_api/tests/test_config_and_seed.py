@@ -1,10 +1,11 @@
 """Day 28: configuration from the environment and an idempotent seed script."""
 
+import asyncio
 import re
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
+from passlib.context import CryptContext
 from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.orm import Session
 
@@ -43,7 +44,7 @@ def test_env_example_values_are_valid_settings_read_from_the_environment(
         monkeypatch.setenv(name, value)
     settings = Settings(_env_file=None)
     got = (settings.database_url.split("://")[0], settings.bcrypt_rounds)
-    expected = ("postgresql+psycopg2", int(values["BCRYPT_ROUNDS"]))
+    expected = ("postgresql+asyncpg", int(values["BCRYPT_ROUNDS"]))
     assert got == expected, (
         "Called Settings() with the .env.example values in the environment. Got "
         f"(driver, bcrypt_rounds) = {got}, expected {expected}"
@@ -64,11 +65,11 @@ def test_seed_creates_missing_tables_and_is_idempotent(committed_database_url: s
     try:
         Base.metadata.drop_all(engine)
         settings = Settings(database_url=committed_database_url, bcrypt_rounds=4)
-        first = seed_database(engine, settings)
+        first = asyncio.run(seed_database(settings))
         assert {"users", "posts", "comments"} <= set(inspect(engine).get_table_names()), (
             "Called seed_database on an empty database. Got missing tables, expected all three"
         )
-        second = seed_database(engine, settings)
+        second = asyncio.run(seed_database(settings))
         with Session(engine) as session:
             counts = _counts(session)
         expected = (len(USERS), len(POSTS), len(COMMENTS))
@@ -83,11 +84,17 @@ def test_seed_creates_missing_tables_and_is_idempotent(committed_database_url: s
         engine.dispose()
 
 
-def test_seeded_users_can_be_checked_against_the_demo_password(seeded_app: FastAPI) -> None:
-    with Session(seeded_app.state.engine) as session:
-        stored = session.scalar(select(User.hashed_password).where(User.username == "ada"))
-    passwords = seeded_app.state.password_context
-    assert stored is not None and passwords.verify(DEMO_PASSWORD, stored), (
+def test_seeded_users_can_be_checked_against_the_demo_password(
+    committed_database_url: str,
+) -> None:
+    asyncio.run(seed_database(Settings(database_url=committed_database_url, bcrypt_rounds=4)))
+    engine = create_engine(committed_database_url)
+    try:
+        with Session(engine) as session:
+            stored = session.scalar(select(User.hashed_password).where(User.username == "ada"))
+    finally:
+        engine.dispose()
+    assert stored is not None and CryptContext(schemes=["bcrypt"]).verify(DEMO_PASSWORD, stored), (
         "Called seed_database then verify(demo password). Got no match, expected the demo "
         "password to verify"
     )

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.models import Comment, Post, User
 
@@ -75,6 +75,27 @@ def test_duplicate_email_is_refused_by_the_database(db_session: Session) -> None
         db_session.flush()
 
 
+def test_usernames_that_differ_only_in_case_are_refused_by_the_database(
+    db_session: Session,
+) -> None:
+    _user(db_session, "Ada")
+    db_session.add(User(username="aDA", email="other@example.com", hashed_password="x"))
+    with pytest.raises(IntegrityError, match="uq_users_username_lower"):
+        db_session.flush()
+
+
+@pytest.mark.parametrize("column", ["title", "body"])
+def test_post_text_has_a_trigram_index_for_the_search(engine: Engine, column: str) -> None:
+    with engine.connect() as conn:
+        definitions = conn.scalars(
+            text("SELECT indexdef FROM pg_indexes WHERE tablename = 'posts'")
+        ).all()
+    expected = f"USING gin ({column} gin_trgm_ops)"
+    assert any(expected in definition for definition in definitions), (
+        f"Called pg_indexes for posts. Got {definitions}, expected one {expected}"
+    )
+
+
 def test_relationships_link_user_posts_and_comments(db_session: Session) -> None:
     ada, bob = _user(db_session, "ada"), _user(db_session, "bob")
     post = Post(author=ada, title="Engines", body="Body")
@@ -82,8 +103,12 @@ def test_relationships_link_user_posts_and_comments(db_session: Session) -> None
     db_session.add_all([post, comment])
     db_session.commit()
     db_session.expire_all()
-    loaded = db_session.get(User, ada.id)
-    assert loaded is not None
+    # Loaded on purpose: the async app never lazy-loads (each load would be hidden I/O).
+    query = select(User).where(User.id == ada.id)
+    query = query.options(
+        selectinload(User.posts).selectinload(Post.comments).selectinload(Comment.author)
+    )
+    loaded = db_session.scalars(query).one()
     assert [p.title for p in loaded.posts] == ["Engines"], (
         f"Called user.posts. Got {[p.title for p in loaded.posts]}, expected ['Engines']"
     )

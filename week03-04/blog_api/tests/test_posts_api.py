@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import PostFactory, UserFactory
+from conftest import PostFactory, RolledBackDatabase, UserFactory
 
 pytestmark = [
     pytest.mark.day(26),
@@ -45,7 +45,7 @@ def test_post_by_unknown_author_is_422_on_author_id(
     assert response.status_code == 422, (
         f"Called POST /posts with author 999999. Got {response.status_code}, expected 422"
     )
-    assert response.json()["detail"][0]["loc"] == ["body", "author_id"], (
+    assert response.json()["errors"][0]["loc"] == ["body", "author_id"], (
         f"Called POST /posts with author 999999. Got {response.json()}, expected loc author_id"
     )
     response = client.post("/posts", json={**body, "author_id": make_user()["id"]})
@@ -260,3 +260,27 @@ def test_cursor_together_with_skip_is_422(client: TestClient, make_post: PostFac
     assert response.status_code == 422, (
         f"Called GET /posts with both skip and cursor. Got {response.status_code}, expected 422"
     )
+
+
+def test_the_search_is_served_by_the_trigram_indexes(database: RolledBackDatabase) -> None:
+    from sqlalchemy import select, text
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from app.crud import post as post_crud
+    from app.models import Post
+
+    query = select(Post.id).where(post_crud.search(post_crud.like_pattern("analytical engine")))
+    dialect = database.engine.dialect
+    sql = str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+    async def plan(session: AsyncSession) -> str:
+        # On a few test rows a sequential scan is cheaper: ask whether an index CAN serve it.
+        await session.execute(text("SET LOCAL enable_seqscan = off"))
+        return "\n".join((await session.execute(text(f"EXPLAIN {sql}"))).scalars())
+
+    found = database.run(plan)
+    for index in ("ix_posts_title_trgm", "ix_posts_body_trgm"):
+        assert index in found, (
+            f"Called EXPLAIN on the search condition. Got the plan {found!r}, expected {index} "
+            "to serve it (ILIKE '%term%' on the plain column)"
+        )

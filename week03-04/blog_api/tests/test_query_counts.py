@@ -11,8 +11,8 @@ from conftest import PostFactory
 pytestmark = [
     pytest.mark.day(26),
     pytest.mark.hint(
-        "A list runs a COUNT and then one page query; build each row from that query, never "
-        "with a query per row."
+        "A list page is one statement: the page's rows with the total as a scalar subquery "
+        "(fetch_page); build each row from it, never with a query per row."
     ),
 ]
 
@@ -36,11 +36,11 @@ def _statements(client: TestClient, count_queries: Callable[..., Any], url: str)
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/users", 2),
-        ("/posts", 2),
-        ("/posts?q=body&author_id={author}", 2),
-        ("/users/{author}/posts", 3),
-        ("/posts/{post}/comments", 3),
+        ("/users", 1),
+        ("/posts", 1),
+        ("/posts?q=body&author_id={author}", 1),
+        ("/users/{author}/posts", 2),
+        ("/posts/{post}/comments", 2),
     ],
 )
 def test_list_endpoint_statement_count_does_not_grow_with_page_size(

@@ -84,6 +84,22 @@ def test_readme_endpoint_table_lists_every_operation(client: TestClient) -> None
             assert row in README, f"Called README scan. Got no row {row!r}, expected one per route"
 
 
+def test_readme_error_table_lists_every_documented_error_status(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    statuses = {
+        status
+        for item in paths.values()
+        for operation in item.values()
+        for status in operation["responses"]
+        if int(status) >= 400
+    }
+    missing = sorted(status for status in statuses if f"\n| {status} | " not in README)
+    assert not missing, (
+        f"Called README scan. Got no error-table row for {missing}, expected one "
+        "'| STATUS | when |' row per error status the OpenAPI document lists"
+    )
+
+
 def test_postman_collection_is_v2_1_and_up_to_date() -> None:
     committed = (PROJECT / "docs" / "blog_api.postman_collection.json").read_text()
     assert committed == postman_collection.render(), (

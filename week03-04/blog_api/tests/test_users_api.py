@@ -6,10 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 from passlib.context import CryptContext
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.models import User
-from conftest import PostFactory, UserFactory
+from conftest import PostFactory, RolledBackDatabase, UserFactory
 
 pytestmark = pytest.mark.day(26)
 
@@ -38,10 +37,10 @@ def test_create_user_returns_201_and_never_the_password_or_hash(client: TestClie
 
 
 def test_password_is_stored_as_a_bcrypt_hash_that_verifies(
-    client: TestClient, db_session: Session, make_user: UserFactory
+    database: RolledBackDatabase, make_user: UserFactory
 ) -> None:
     user = make_user(password="s3cret-pass")
-    stored = db_session.scalar(select(User.hashed_password).where(User.id == user["id"]))
+    stored = database.scalar(select(User.hashed_password).where(User.id == user["id"]))
     assert stored is not None and stored.startswith("$2b$"), (
         f"Called POST /users. Got stored password {stored!r}, expected a bcrypt hash"
     )
@@ -51,11 +50,11 @@ def test_password_is_stored_as_a_bcrypt_hash_that_verifies(
 
 
 def test_changing_the_password_rehashes_it(
-    client: TestClient, db_session: Session, make_user: UserFactory
+    client: TestClient, database: RolledBackDatabase, make_user: UserFactory
 ) -> None:
     user = make_user(password="old-password")
     client.patch(f"/users/{user['id']}", json={"password": "new-password"})
-    stored = db_session.scalar(select(User.hashed_password).where(User.id == user["id"]))
+    stored = database.scalar(select(User.hashed_password).where(User.id == user["id"]))
     assert stored is not None and CryptContext(schemes=["bcrypt"]).verify("new-password", stored), (
         "Called PATCH /users/{id} with a new password. Got a hash that does not verify it, "
         "expected the new password to verify"
@@ -152,7 +151,7 @@ def test_unknown_user_is_404(client: TestClient, method: str) -> None:
     assert response.status_code == 404, (
         f"Called {method} /users/999999. Got {response.status_code}, expected 404"
     )
-    assert response.json() == {"detail": "User 999999 not found"}, (
+    assert response.json() == {"detail": "User 999999 not found", "errors": []}, (
         f"Called {method} /users/999999. Got {response.json()}, expected a clear detail"
     )
 

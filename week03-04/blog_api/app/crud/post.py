@@ -1,138 +1,124 @@
-"""Post queries. Reads are Core selects on a Connection (sync in tests, asyncpg in the app)."""
+"""Post queries: read posts as rows (one, or a page filtered, searched and sorted), lock one
+as an entity to change it, save, delete."""
 
+from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, or_, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy import BindParameter, ColumnElement, Row, Select, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Bundle, InstrumentedAttribute, joinedload
 
 from app.crud.integrity import constraint_name
 from app.crud.pagination import (
-    PageData,
+    ListQuery,
     PageRequest,
+    PageResult,
     SortKey,
     fetch_page,
     parse_datetime,
     parse_int,
     parse_str,
 )
-from app.crud.user import ensure_user_exists
-from app.errors import InvalidInputError, NotFoundError
+from app.errors import UnknownAuthor
 from app.models import Post, User
-from app.schemas.post import PostCreate, PostSort, PostUpdate, SortOrder
+from app.schemas.post import PostSort, SortOrder
 
 _SORT_COLUMNS: dict[PostSort, tuple[InstrumentedAttribute[Any], Any]] = {
     PostSort.CREATED_AT: (Post.created_at, parse_datetime),
     PostSort.TITLE: (Post.title, parse_str),
     PostSort.ID: (Post.id, parse_int),
 }
-
-
-# Every column a PostRead needs, with the author's username joined in. Built once: the
-# hot read paths reuse these statements instead of rebuilding them per request.
-_POST_ROWS = select(
+# A post as PostRead shows it, selected as a row with its author joined in: reads build
+# no ORM objects and never run a query per row.
+PostRow = Row[int, str, str, datetime, datetime | None, Any]
+POST_ROWS: Select[int, str, str, datetime, datetime | None, Any] = select(
     Post.id,
     Post.title,
     Post.body,
     Post.created_at,
     Post.updated_at,
-    Post.author_id,
-    User.username.label("author_username"),
-).join(User, Post.author_id == User.id)
-_POST_BY_ID = _POST_ROWS.where(Post.id == bindparam("post_id"))
+    Bundle("author", User.id, User.username),
+).join(Post.author)
+_POST_BY_ID = POST_ROWS.where(Post.id == bindparam("post_id"))
 
 
-def _to_item(row: RowMapping) -> dict[str, Any]:
-    """Shape one row as a PostRead dict (no ORM object is built on the read path)."""
-    return {
-        "id": row["id"],
-        "title": row["title"],
-        "body": row["body"],
-        "created_at": row["created_at"],
-        "updated_at": row["updated_at"],
-        "author": {"id": row["author_id"], "username": row["author_username"]},
-    }
+async def read(session: AsyncSession, post_id: int) -> PostRow | None:
+    """One post as PostRead shows it (POST_ROWS), or None."""
+    row: PostRow | None = (await session.execute(_POST_BY_ID, {"post_id": post_id})).first()
+    return row
 
 
-def _escape_like(text: str) -> str:
-    """Make % and _ in a search term match themselves."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+async def lock(session: AsyncSession, post_id: int) -> Post | None:
+    """The post entity with its author, its row (not the author's) locked until the
+    commit, or None."""
+    author = joinedload(Post.author, innerjoin=True)
+    return await session.get(Post, post_id, options=[author], with_for_update={"of": Post})
 
 
-def list_posts(
-    db: Connection,
+def like_pattern(q: str) -> str:
+    """The ILIKE pattern for "contains `q`": % and _ in `q` match themselves."""
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(pattern: str | BindParameter[str]) -> ColumnElement[bool]:
+    """Title or body matches `pattern` case-insensitively (ILIKE), which the trigram indexes
+    on both columns serve."""
+    return or_(Post.title.ilike(pattern), Post.body.ilike(pattern))
+
+
+@cache
+def _list_query(
+    sort: PostSort, order: SortOrder, by_author: bool, searching: bool
+) -> ListQuery[int, str, str, datetime, datetime | None, Any]:
+    """The statements of one list shape (at most 3 sorts x 2 orders x 4 filter sets)."""
+    filters: list[ColumnElement[bool]] = []
+    if by_author:
+        filters.append(Post.author_id == bindparam("author_id"))
+    if searching:
+        filters.append(search(bindparam("pattern")))
+    column, parse = _SORT_COLUMNS[sort]
+    key = SortKey(sort.value, column, Post.id, descending=order is SortOrder.DESC, parse=parse)
+    count = select(func.count()).select_from(Post).where(*filters)
+    return ListQuery(POST_ROWS.where(*filters), count, key)
+
+
+async def list_page(
+    session: AsyncSession,
     page: PageRequest,
     *,
     sort: PostSort = PostSort.CREATED_AT,
     order: SortOrder = SortOrder.DESC,
     author_id: int | None = None,
     q: str | None = None,
-) -> PageData:
-    """Posts filtered by author and/or a case-insensitive search in title and body."""
-    filters: list[ColumnElement[bool]] = []
+) -> PageResult[PostRow]:
+    """Posts with their authors (POST_ROWS), filtered by author and/or a search in title
+    and body."""
+    values: dict[str, Any] = {}
     if author_id is not None:
-        filters.append(Post.author_id == author_id)
+        values["author_id"] = author_id
     if q is not None:
-        pattern = f"%{_escape_like(q)}%"
-        filters.append(or_(Post.title.ilike(pattern), Post.body.ilike(pattern)))
-    column, parse = _SORT_COLUMNS[sort]
-    key = SortKey(sort.value, column, Post.id, descending=order is SortOrder.DESC, parse=parse)
-    count = select(func.count()).select_from(Post).where(*filters)
-    return fetch_page(db, _POST_ROWS.where(*filters), count, key, page, _to_item)
+        values["pattern"] = like_pattern(q)
+    query = _list_query(sort, order, "author_id" in values, "pattern" in values)
+    return await fetch_page(session, query, page, values)
 
 
-def list_user_posts(db: Session, user_id: int, page: PageRequest) -> PageData:
-    """One user's posts, newest first; NotFoundError if the user does not exist."""
-    ensure_user_exists(db, user_id)
-    return list_posts(db.connection(), page, author_id=user_id)
-
-
-def get_post(db: Connection, post_id: int) -> dict[str, Any]:
-    """One post as a PostRead dict, or NotFoundError."""
-    # Core execution on a connection: rows, no ORM identity-map bookkeeping.
-    row = db.execute(_POST_BY_ID, {"post_id": post_id}).mappings().first()
-    if row is None:
-        raise NotFoundError("Post", post_id)
-    return _to_item(row)
-
-
-def ensure_post_exists(db: Session, post_id: int) -> None:
-    """Raise NotFoundError unless the post exists."""
-    if db.execute(select(Post.id).where(Post.id == post_id)).first() is None:
-        raise NotFoundError("Post", post_id)
-
-
-def create_post(db: Session, post_in: PostCreate) -> dict[str, Any]:
-    """Insert a post; an unknown author is a 422 on author_id (caught from the foreign key)."""
-    post = Post(**post_in.model_dump())
-    db.add(post)
+async def save(session: AsyncSession, post: Post) -> None:
+    """Write a new or changed post now; UnknownAuthor if its author was deleted meanwhile
+    (the foreign key refuses it)."""
+    author_id = post.author.id  # read before the flush: a failed flush expires the object
+    session.add(post)
     try:
-        db.commit()
+        await session.flush()
     except IntegrityError as error:
-        db.rollback()
         if constraint_name(error) == "fk_posts_author_id_users":
-            raise InvalidInputError(
-                ("body", "author_id"), f"User {post_in.author_id} does not exist"
-            ) from error
+            raise UnknownAuthor(author_id) from error
         raise
-    return get_post(db.connection(), post.id)
 
 
-def update_post(db: Session, post_id: int, changes: PostUpdate) -> dict[str, Any]:
-    """Apply the fields present in the body and stamp updated_at."""
-    post = db.get(Post, post_id)
-    if post is None:
-        raise NotFoundError("Post", post_id)
-    for field, value in changes.model_dump(exclude_unset=True).items():
-        setattr(post, field, value)
-    db.commit()
-    return get_post(db.connection(), post_id)
-
-
-def delete_post(db: Session, post_id: int) -> None:
+async def delete(session: AsyncSession, post: Post) -> None:
     """Delete a post; PostgreSQL cascades to its comments."""
-    deleted = db.execute(delete(Post).where(Post.id == post_id).returning(Post.id)).first()
-    if deleted is None:
-        raise NotFoundError("Post", post_id)
-    db.commit()
+    await session.delete(post)
+    await session.flush()

@@ -1,96 +1,74 @@
-"""User queries: create with a hashed password, read, list, update, delete."""
+"""User queries: read users as rows (one, or a page), load or lock one as an entity, save
+(mapping taken names and emails), delete."""
 
-from typing import Any
+from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.crud.integrity import constraint_name
-from app.crud.pagination import PageData, PageRequest, SortKey, fetch_page, parse_int
-from app.errors import ConflictError, NotFoundError
+from app.crud.pagination import ListQuery, PageRequest, PageResult, SortKey, fetch_page, parse_int
+from app.errors import DomainError, EmailTaken, UnknownAuthor, UsernameTaken
 from app.models import User
-from app.schemas.user import UserCreate, UserRead, UserUpdate
 
-_UNIQUE_MESSAGES = {
-    "uq_users_username": "Username {username!r} is already taken",
-    "uq_users_email": "Email {email!r} is already registered",
-}
-_USER_COLUMNS = (
-    User.id,
-    User.username,
-    User.email,
-    User.full_name,
-    User.bio,
-    User.created_at,
+# A user as UserRead shows it, selected as a row: the password hash is not even read.
+UserRow = Row[int, str, str, str | None, str | None, datetime]
+USER_ROWS: Select[int, str, str, str | None, str | None, datetime] = select(
+    User.id, User.username, User.email, User.full_name, User.bio, User.created_at
 )
-_BY_ID = SortKey("id", User.id, User.id, descending=False, parse=parse_int)
+_USER_BY_ID = USER_ROWS.where(User.id == bindparam("user_id"))
+# Every user, in id order.
+_EVERYONE = ListQuery(
+    USER_ROWS,
+    select(func.count()).select_from(User),
+    SortKey("id", User.id, User.id, descending=False, parse=parse_int),
+)
 
 
-def _commit_or_conflict(db: Session, values: dict[str, Any]) -> None:
-    """Commit, turning a unique-constraint violation into a ConflictError."""
+async def read(session: AsyncSession, user_id: int) -> UserRow | None:
+    """One user as UserRead shows it (USER_ROWS), or None."""
+    row: UserRow | None = (await session.execute(_USER_BY_ID, {"user_id": user_id})).first()
+    return row
+
+
+async def lock(session: AsyncSession, user_id: int) -> User | None:
+    """The user entity, its row locked until the commit, or None."""
+    return await session.get(User, user_id, with_for_update=True)
+
+
+async def get_author(session: AsyncSession, author_id: int) -> User:
+    """The user who is to write a post or comment; UnknownAuthor if there is none."""
+    author = await session.get(User, author_id)
+    if author is None:
+        raise UnknownAuthor(author_id)
+    return author
+
+
+async def list_page(session: AsyncSession, page: PageRequest) -> PageResult[UserRow]:
+    """Users in id order (USER_ROWS), one page at a time."""
+    return await fetch_page(session, _EVERYONE, page)
+
+
+async def save(session: AsyncSession, user: User) -> None:
+    """Write a new or changed user now (INSERT or UPDATE); UsernameTaken or EmailTaken when
+    PostgreSQL's unique rules refuse it (no check-then-write race)."""
+    # Read before the flush: a failed flush expires the object.
+    taken: dict[str, DomainError] = {
+        "uq_users_username_lower": UsernameTaken(user.username),
+        "uq_users_email": EmailTaken(user.email),
+    }
+    session.add(user)
     try:
-        db.commit()
+        await session.flush()
     except IntegrityError as error:
-        db.rollback()
-        template = _UNIQUE_MESSAGES.get(constraint_name(error) or "")
-        if template is None:
+        refusal = taken.get(constraint_name(error) or "")
+        if refusal is None:
             raise
-        raise ConflictError(template.format_map(values)) from error
+        raise refusal from error
 
 
-def create_user(db: Session, user_in: UserCreate, hashed_password: str) -> UserRead:
-    """Insert a user with the hash of their password (hashed by the caller, off this thread)."""
-    fields = user_in.model_dump(exclude={"password"})
-    user = User(**fields, hashed_password=hashed_password)
-    db.add(user)
-    _commit_or_conflict(db, fields)
-    return UserRead.model_validate(user)
-
-
-def _load_user(db: Session, user_id: int) -> User:
-    """The ORM user, or NotFoundError."""
-    user = db.get(User, user_id)
-    if user is None:
-        raise NotFoundError("User", user_id)
-    return user
-
-
-def get_user(db: Session, user_id: int) -> UserRead:
-    """One user (as the API shows it) or NotFoundError."""
-    return UserRead.model_validate(_load_user(db, user_id))
-
-
-def ensure_user_exists(db: Session, user_id: int) -> None:
-    """Raise NotFoundError unless the user exists (one cheap primary-key lookup)."""
-    if db.execute(select(User.id).where(User.id == user_id)).first() is None:
-        raise NotFoundError("User", user_id)
-
-
-def list_users(db: Session, page: PageRequest) -> PageData:
-    """Users in id order, one page at a time."""
-    rows = select(*_USER_COLUMNS)
-    count = select(func.count()).select_from(User)
-    return fetch_page(db.connection(), rows, count, _BY_ID, page, dict)
-
-
-def update_user(
-    db: Session, user_id: int, changes: UserUpdate, hashed_password: str | None = None
-) -> UserRead:
-    """Apply the fields present in the body; a new password arrives already hashed."""
-    user = _load_user(db, user_id)
-    values = changes.model_dump(exclude_unset=True, exclude={"password"})
-    if hashed_password is not None:
-        user.hashed_password = hashed_password
-    for field, value in values.items():
-        setattr(user, field, value)
-    _commit_or_conflict(db, {"username": user.username, "email": user.email})
-    return UserRead.model_validate(user)
-
-
-def delete_user(db: Session, user_id: int) -> None:
+async def delete(session: AsyncSession, user: User) -> None:
     """Delete a user; PostgreSQL cascades to their posts and comments."""
-    deleted = db.execute(delete(User).where(User.id == user_id).returning(User.id)).first()
-    if deleted is None:
-        raise NotFoundError("User", user_id)
-    db.commit()
+    await session.delete(user)
+    await session.flush()

@@ -35,5 +35,5 @@ class Comment(Base):
         DateTime(timezone=True), onupdate=func.clock_timestamp()
     )
 
-    post: Mapped[Post] = relationship(back_populates="comments")
-    author: Mapped[User] = relationship(back_populates="comments")
+    post: Mapped[Post] = relationship(back_populates="comments", lazy="raise")
+    author: Mapped[User] = relationship(back_populates="comments", lazy="raise")

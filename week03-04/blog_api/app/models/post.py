@@ -19,11 +19,24 @@ class Post(Base):
     """A blog post written by a user; its comments go when it goes (ON DELETE CASCADE)."""
 
     __tablename__ = "posts"
-    # (sort key, id) indexes serve both ORDER BY ... LIMIT and keyset (cursor) pages.
     __table_args__ = (
+        # (sort key, id) indexes serve both ORDER BY ... LIMIT and keyset (cursor) pages.
         Index("ix_posts_created_at_id", "created_at", "id"),
         Index("ix_posts_title_id", "title", "id"),
         Index("ix_posts_author_id_created_at_id", "author_id", "created_at", "id"),
+        # Trigram indexes serve the search's ILIKE '%term%' without reading every row.
+        Index(
+            "ix_posts_title_trgm",
+            "title",
+            postgresql_using="gin",
+            postgresql_ops={"title": "gin_trgm_ops"},
+        ),
+        Index(
+            "ix_posts_body_trgm",
+            "body",
+            postgresql_using="gin",
+            postgresql_ops={"body": "gin_trgm_ops"},
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -38,5 +51,7 @@ class Post(Base):
         DateTime(timezone=True), onupdate=func.clock_timestamp()
     )
 
-    author: Mapped[User] = relationship(back_populates="posts")
-    comments: Mapped[list[Comment]] = relationship(back_populates="post", passive_deletes=True)
+    author: Mapped[User] = relationship(back_populates="posts", lazy="raise")
+    comments: Mapped[list[Comment]] = relationship(
+        back_populates="post", passive_deletes=True, lazy="raise"
+    )

@@ -1,14 +1,15 @@
 """/comments/{id}: read, edit and delete one comment (create and list live under /posts)."""
 
-from typing import Any
-
 from fastapi import APIRouter, Response, status
 
 from app.crud import comment as comment_crud
-from app.dependencies import CommentId, DatabaseDep
+from app.crud.comment import CommentRow
+from app.dependencies import CurrentComment, LockedComment, SessionDep
+from app.models import Comment
+from app.routers import JsonBodyRoute
 from app.schemas.comment import CommentRead, CommentUpdate
 
-router = APIRouter(prefix="/comments", tags=["comments"])
+router = APIRouter(prefix="/comments", tags=["comments"], route_class=JsonBodyRoute)
 
 
 @router.get(
@@ -17,9 +18,9 @@ router = APIRouter(prefix="/comments", tags=["comments"])
     summary="Get a comment",
     response_description="The comment with its author.",
 )
-async def get_comment(comment_id: CommentId, db: DatabaseDep) -> dict[str, Any]:
+async def get_comment(comment: CurrentComment) -> CommentRow:
     """Return one comment by id."""
-    return await db.run(comment_crud.get_comment, comment_id)
+    return comment
 
 
 @router.patch(
@@ -28,11 +29,11 @@ async def get_comment(comment_id: CommentId, db: DatabaseDep) -> dict[str, Any]:
     summary="Edit a comment",
     response_description="The comment after the change.",
 )
-async def update_comment(
-    comment_id: CommentId, changes: CommentUpdate, db: DatabaseDep
-) -> dict[str, Any]:
+async def update_comment(comment: LockedComment, changes: CommentUpdate, db: SessionDep) -> Comment:
     """Replace the comment's text; `updated_at` is stamped."""
-    return await db.run(comment_crud.update_comment, comment_id, changes)
+    comment.body = changes.body
+    await comment_crud.save(db, comment)
+    return comment
 
 
 @router.delete(
@@ -41,7 +42,7 @@ async def update_comment(
     summary="Delete a comment",
     response_description="Deleted; no body.",
 )
-async def delete_comment(comment_id: CommentId, db: DatabaseDep) -> Response:
+async def delete_comment(comment: LockedComment, db: SessionDep) -> Response:
     """Delete one comment."""
-    await db.run(comment_crud.delete_comment, comment_id)
+    await comment_crud.delete(db, comment)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,25 +1,25 @@
-"""/posts: write, read, list (filter, search, sort, paginate), update and delete posts."""
+"""/posts: write, read, list (filter, search, sort, paginate), update and delete posts, and
+the comments under a post."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
-from pydantic import TypeAdapter
+from fastapi import APIRouter, Query, Response, status
+from pydantic import MISSING, BeforeValidator
 
 from app.crud import comment as comment_crud
 from app.crud import post as post_crud
-from app.crud.pagination import PageData
-from app.dependencies import DatabaseDep, PageDep, PostId
-from app.reads import Reader, get_reader, json_response
+from app.crud import user as user_crud
+from app.crud.comment import CommentRow
+from app.crud.pagination import PageResult
+from app.crud.post import PostRow
+from app.dependencies import CurrentPost, LockedPost, PageDep, SessionDep
+from app.models import Comment, Post
+from app.routers import JsonBodyRoute
 from app.schemas.comment import CommentCreate, CommentRead
-from app.schemas.common import MAX_ID, Page, SearchText
+from app.schemas.common import MAX_ID, Page, SearchText, decimal_digits
 from app.schemas.post import PostCreate, PostRead, PostSort, PostUpdate, SortOrder
 
-router = APIRouter(prefix="/posts", tags=["posts"])
-
-# The two hot reads build their JSON with these (see reads.json_response); built once.
-_POST_JSON = TypeAdapter(PostRead)
-_PAGE_JSON = TypeAdapter(Page[PostRead])
-ReaderDep = Annotated[Reader, Depends(get_reader)]
+router = APIRouter(prefix="/posts", tags=["posts"], route_class=JsonBodyRoute)
 
 
 @router.post(
@@ -29,9 +29,12 @@ ReaderDep = Annotated[Reader, Depends(get_reader)]
     summary="Write a post",
     response_description="The new post with its author.",
 )
-async def create_post(post_in: PostCreate, db: DatabaseDep) -> dict[str, Any]:
+async def create_post(post_in: PostCreate, db: SessionDep) -> Post:
     """Publish a post for an existing user; an unknown `author_id` is a 422."""
-    return await db.run(post_crud.create_post, post_in)
+    author = await user_crud.get_author(db, post_in.author_id)
+    post = Post(author=author, title=post_in.title, body=post_in.body)
+    await post_crud.save(db, post)
+    return post
 
 
 @router.get(
@@ -41,26 +44,25 @@ async def create_post(post_in: PostCreate, db: DatabaseDep) -> dict[str, Any]:
     response_description="One page of posts with the total and the next cursor.",
 )
 async def list_posts(
-    reader: ReaderDep,
+    db: SessionDep,
     page: PageDep,
     sort: Annotated[PostSort, Query(description="Sort column; ties go by id.")] = (
         PostSort.CREATED_AT
     ),
     order: Annotated[SortOrder, Query(description="Sort direction.")] = SortOrder.DESC,
     author_id: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, description="Only posts by this user.")
+        int | None,
+        Query(ge=1, le=MAX_ID, description="Only posts by this user."),
+        BeforeValidator(decimal_digits),
     ] = None,
     q: Annotated[
         SearchText | None,
         Query(description="Case-insensitive text searched in title and body."),
     ] = None,
-) -> Response:
+) -> PageResult[PostRow]:
     """List posts, newest first by default. Offset pages (`skip`) carry `total`; pass
     `next_cursor` back as `cursor` for keyset pages that stay fast however deep."""
-    data = await reader.run(
-        post_crud.list_posts, page, sort=sort, order=order, author_id=author_id, q=q
-    )
-    return json_response(_PAGE_JSON, data)
+    return await post_crud.list_page(db, page, sort=sort, order=order, author_id=author_id, q=q)
 
 
 @router.get(
@@ -69,9 +71,9 @@ async def list_posts(
     summary="Get a post",
     response_description="The post with its author.",
 )
-async def get_post(post_id: PostId, reader: ReaderDep) -> Response:
+async def get_post(post: CurrentPost) -> PostRow:
     """Return one post by id."""
-    return json_response(_POST_JSON, await reader.run(post_crud.get_post, post_id))
+    return post
 
 
 @router.patch(
@@ -80,9 +82,14 @@ async def get_post(post_id: PostId, reader: ReaderDep) -> Response:
     summary="Edit a post",
     response_description="The post after the change.",
 )
-async def update_post(post_id: PostId, changes: PostUpdate, db: DatabaseDep) -> dict[str, Any]:
+async def update_post(post: LockedPost, changes: PostUpdate, db: SessionDep) -> Post:
     """Change the title and/or body; `updated_at` is stamped."""
-    return await db.run(post_crud.update_post, post_id, changes)
+    if changes.title is not MISSING:
+        post.title = changes.title
+    if changes.body is not MISSING:
+        post.body = changes.body
+    await post_crud.save(db, post)
+    return post
 
 
 @router.delete(
@@ -91,9 +98,9 @@ async def update_post(post_id: PostId, changes: PostUpdate, db: DatabaseDep) -> 
     summary="Delete a post and its comments",
     response_description="Deleted; no body.",
 )
-async def delete_post(post_id: PostId, db: DatabaseDep) -> Response:
+async def delete_post(post: LockedPost, db: SessionDep) -> Response:
     """Delete a post; its comments go with it (ON DELETE CASCADE)."""
-    await db.run(post_crud.delete_post, post_id)
+    await post_crud.delete(db, post)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -103,9 +110,11 @@ async def delete_post(post_id: PostId, db: DatabaseDep) -> Response:
     summary="List a post's comments",
     response_description="One page of comments, oldest first.",
 )
-async def list_post_comments(post_id: PostId, db: DatabaseDep, page: PageDep) -> PageData:
+async def list_post_comments(
+    post: CurrentPost, db: SessionDep, page: PageDep
+) -> PageResult[CommentRow]:
     """The discussion under a post, oldest first; 404 if the post does not exist."""
-    return await db.run(comment_crud.list_comments, post_id, page)
+    return await comment_crud.list_page(db, post.id, page)
 
 
 @router.post(
@@ -115,8 +124,9 @@ async def list_post_comments(post_id: PostId, db: DatabaseDep, page: PageDep) ->
     summary="Comment on a post",
     response_description="The new comment with its author.",
 )
-async def create_comment(
-    post_id: PostId, comment_in: CommentCreate, db: DatabaseDep
-) -> dict[str, Any]:
+async def create_comment(post: CurrentPost, comment_in: CommentCreate, db: SessionDep) -> Comment:
     """Add a comment to a post; 404 if the post does not exist, 422 for an unknown author."""
-    return await db.run(comment_crud.create_comment, post_id, comment_in)
+    author = await user_crud.get_author(db, comment_in.author_id)
+    comment = Comment(post_id=post.id, author=author, body=comment_in.body)
+    await comment_crud.save(db, comment)
+    return comment

@@ -1,18 +1,21 @@
 """/users: sign up, read, list, update and delete users, and list a user's posts."""
 
 from fastapi import APIRouter, Response, status
-from starlette.concurrency import run_in_threadpool
+from pydantic import MISSING
 
 from app.crud import post as post_crud
 from app.crud import user as user_crud
-from app.crud.pagination import PageData
-from app.dependencies import DatabaseDep, PageDep, PasswordsDep, UserId
-from app.routers import CONFLICT
+from app.crud.pagination import PageResult
+from app.crud.post import PostRow
+from app.crud.user import UserRow
+from app.dependencies import CurrentUser, LockedUser, PageDep, PasswordsDep, SessionDep
+from app.models import User
+from app.routers import CONFLICT, JsonBodyRoute
 from app.schemas.common import Page
 from app.schemas.post import PostRead
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
-router = APIRouter(prefix="/users", tags=["users"])
+router = APIRouter(prefix="/users", tags=["users"], route_class=JsonBodyRoute)
 
 
 @router.post(
@@ -23,11 +26,18 @@ router = APIRouter(prefix="/users", tags=["users"])
     response_description="The new user (without any password data).",
     responses=CONFLICT,
 )
-async def create_user(user_in: UserCreate, db: DatabaseDep, passwords: PasswordsDep) -> UserRead:
+async def create_user(user_in: UserCreate, db: SessionDep, passwords: PasswordsDep) -> User:
     """Register a user. The password is stored only as a bcrypt hash; 409 if the username
-    or email is taken."""
-    hashed = await run_in_threadpool(passwords.hash, user_in.password)
-    return await db.run(user_crud.create_user, user_in, hashed)
+    (in any letter case) or the email is taken."""
+    user = User(
+        username=user_in.username,
+        email=user_in.email,
+        full_name=user_in.full_name,
+        bio=user_in.bio,
+        hashed_password=await passwords.hash(user_in.password),
+    )
+    await user_crud.save(db, user)
+    return user
 
 
 @router.get(
@@ -36,9 +46,9 @@ async def create_user(user_in: UserCreate, db: DatabaseDep, passwords: Passwords
     summary="List users",
     response_description="One page of users in id order.",
 )
-async def list_users(db: DatabaseDep, page: PageDep) -> PageData:
+async def list_users(db: SessionDep, page: PageDep) -> PageResult[UserRow]:
     """List users by id, with offset (`skip`) or keyset (`cursor`) pagination."""
-    return await db.run(user_crud.list_users, page)
+    return await user_crud.list_page(db, page)
 
 
 @router.get(
@@ -47,9 +57,9 @@ async def list_users(db: DatabaseDep, page: PageDep) -> PageData:
     summary="Get a user",
     response_description="The user.",
 )
-async def get_user(user_id: UserId, db: DatabaseDep) -> UserRead:
+async def get_user(user: CurrentUser) -> UserRow:
     """Return one user by id."""
-    return await db.run(user_crud.get_user, user_id)
+    return user
 
 
 @router.patch(
@@ -60,13 +70,21 @@ async def get_user(user_id: UserId, db: DatabaseDep) -> UserRead:
     responses=CONFLICT,
 )
 async def update_user(
-    user_id: UserId, changes: UserUpdate, db: DatabaseDep, passwords: PasswordsDep
-) -> UserRead:
+    user: LockedUser, changes: UserUpdate, db: SessionDep, passwords: PasswordsDep
+) -> User:
     """Change only the fields sent; a new password is re-hashed, a taken name or email is 409."""
-    hashed = None
-    if changes.password is not None:
-        hashed = await run_in_threadpool(passwords.hash, changes.password)
-    return await db.run(user_crud.update_user, user_id, changes, hashed)
+    if changes.username is not MISSING:
+        user.username = changes.username
+    if changes.email is not MISSING:
+        user.email = changes.email
+    if changes.password is not MISSING:
+        user.hashed_password = await passwords.hash(changes.password)
+    if changes.full_name is not MISSING:
+        user.full_name = changes.full_name
+    if changes.bio is not MISSING:
+        user.bio = changes.bio
+    await user_crud.save(db, user)
+    return user
 
 
 @router.delete(
@@ -75,10 +93,10 @@ async def update_user(
     summary="Delete a user and everything they wrote",
     response_description="Deleted; no body.",
 )
-async def delete_user(user_id: UserId, db: DatabaseDep) -> Response:
+async def delete_user(user: LockedUser, db: SessionDep) -> Response:
     """Delete a user. Their posts, the comments on those posts and their own comments go too
     (ON DELETE CASCADE in the schema)."""
-    await db.run(user_crud.delete_user, user_id)
+    await user_crud.delete(db, user)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -88,6 +106,6 @@ async def delete_user(user_id: UserId, db: DatabaseDep) -> Response:
     summary="List a user's posts",
     response_description="One page of the user's posts, newest first.",
 )
-async def list_user_posts(user_id: UserId, db: DatabaseDep, page: PageDep) -> PageData:
+async def list_user_posts(user: CurrentUser, db: SessionDep, page: PageDep) -> PageResult[PostRow]:
     """All posts written by one user, newest first; 404 if the user does not exist."""
-    return await db.run(post_crud.list_user_posts, user_id, page)
+    return await post_crud.list_page(db, page, author_id=user.id)

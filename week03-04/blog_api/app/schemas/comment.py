@@ -30,6 +30,7 @@ class CommentRead(BaseModel):
     """A comment with its post id and its author's id and username."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -41,7 +42,7 @@ class CommentRead(BaseModel):
                     "updated_at": None,
                 }
             ]
-        }
+        },
     )
 
     id: int

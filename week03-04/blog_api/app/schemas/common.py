@@ -1,15 +1,29 @@
-"""Types shared by every resource: bounded ids and strings, the page envelope, error bodies."""
+"""Types shared by every resource: strict bounded ids, bounded strings, the page envelope and
+the error body."""
 
+import re
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 MAX_ID = 2**31 - 1
 """Ids are PostgreSQL integers; anything larger can never exist, so it is a 422, not a 500."""
 
 T = TypeVar("T")
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID, examples=[1])]
+# Strict: in a body, JSON `true`, `"1"` and `1.0` are not ids (pydantic would coerce all three).
+Id = Annotated[int, Strict(), Field(ge=1, le=MAX_ID, examples=[1])]
+
+_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+
+
+def decimal_digits(value: object) -> object:
+    """Return `value`; raise ValueError for a string that is not plain decimal digits. Used
+    before the int validation of path and query parameters, so `/posts/1.0`, `01`, `+1` and
+    `1_0` are refused instead of read as 1 or 10."""
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+        raise ValueError("must be a whole number written in decimal digits")
+    return value
 
 
 def _storable(text: str) -> str:
@@ -53,14 +67,6 @@ CommentBody = Annotated[
 SearchText = Annotated[str, StringConstraints(min_length=1, max_length=100), Storable]
 
 
-def reject_null(value: T | None) -> T:
-    """Return `value`; raise ValueError for None. For update fields whose column is NOT
-    NULL: a client may omit them, never send null."""
-    if value is None:
-        raise ValueError("may be omitted but not null")
-    return value
-
-
 class StrictModel(BaseModel):
     """Request bodies: unknown fields are rejected with a 422 instead of being silently dropped."""
 
@@ -71,6 +77,8 @@ class AuthorSummary(BaseModel):
     """`{id, username}` of the author of a post or comment, embedded so a client needs no
     second request."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int = Field(examples=[1])
     username: str = Field(examples=["ada"])
 
@@ -78,6 +86,8 @@ class AuthorSummary(BaseModel):
 class Page(BaseModel, Generic[T]):
     """One page of a list: `items`, `total` (null on cursor pages), `limit`, `skip` (0 on
     cursor pages) and `next_cursor` (null on the last page)."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     items: list[T] = Field(description="The rows of this page, in the requested order.")
     total: int | None = Field(
@@ -89,11 +99,30 @@ class Page(BaseModel, Generic[T]):
     skip: int = Field(description="Offset that was applied (0 on cursor pages).", examples=[0])
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page.",
-        examples=["eyJ2IjoiMjAyNi0wMS0wMVQxMDowMDowMCswMDowMCIsImlkIjo0Mn0"],
+        examples=[
+            "eyJrIjoiY3JlYXRlZF9hdCIsImQiOnRydWUsInYiOiIyMDI2LTAxLTA1VDEwOjAwOjAwKzAwOjAwIiwiaWQiOjd9"
+        ],
     )
 
 
+class FieldError(BaseModel):
+    """One invalid input: where it is and what is wrong with it. The input itself is never
+    echoed (it may be a password, or megabytes)."""
+
+    loc: list[str] = Field(
+        description="The source (`body`, `query` or `path`) and the field's name.",
+        examples=[["body", "author_id"]],
+    )
+    msg: str = Field(examples=["User 999 does not exist"])
+    type: str = Field(examples=["value_error"])
+
+
 class ErrorMessage(BaseModel):
-    """The body of every 400, 404 and 409 answer: `{"detail": "Post 42 not found"}`."""
+    """The body of every error answer (400, 404, 409, 413, 415, 422, 503): a sentence, and
+    for a 422 the fields at fault."""
 
     detail: str = Field(examples=["Post 42 not found"])
+    errors: list[FieldError] = Field(
+        description="The invalid fields of a 422 (at most 20); empty for every other status.",
+        examples=[[]],
+    )

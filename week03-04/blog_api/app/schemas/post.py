@@ -3,10 +3,9 @@
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import MISSING, BaseModel, ConfigDict, Field
 
-from app.schemas.common import AuthorSummary, Id, PostBody, StrictModel, Title, reject_null
+from app.schemas.common import AuthorSummary, Id, PostBody, StrictModel, Title
 
 
 class PostSort(StrEnum):
@@ -45,21 +44,22 @@ class PostCreate(StrictModel):
 
 
 class PostUpdate(StrictModel):
-    """A partial update of a post's text; the author cannot change."""
+    """A partial update of a post's text; the author cannot change. A field may be left
+    out, not set to null."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"title": "Notes, revised"}]})
 
-    # Omittable but not nullable: the schema hides None, the validator refuses an explicit null.
-    title: Title | SkipJsonSchema[None] = Field(default=None, description="A new title.")
-    body: PostBody | SkipJsonSchema[None] = Field(default=None, description="A new body.")
+    # MISSING: the client left the field out (null is refused as "not a valid string").
 
-    _not_null = field_validator("title", "body")(reject_null)
+    title: Title | MISSING = Field(default=MISSING, description="A new title.")
+    body: PostBody | MISSING = Field(default=MISSING, description="A new body.")
 
 
 class PostRead(BaseModel):
     """A post with its author's id and username."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -71,7 +71,7 @@ class PostRead(BaseModel):
                     "updated_at": None,
                 }
             ]
-        }
+        },
     )
 
     id: int

@@ -3,10 +3,9 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, field_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import MISSING, AfterValidator, BaseModel, ConfigDict, EmailStr, Field
 
-from app.schemas.common import Bio, FullName, Password, StrictModel, Username, reject_null
+from app.schemas.common import Bio, FullName, Password, StrictModel, Username
 
 # Emails are compared case-insensitively in practice, so they are stored lower-cased.
 Email = Annotated[EmailStr, AfterValidator(str.lower)]
@@ -29,7 +28,9 @@ class UserCreate(StrictModel):
         }
     )
 
-    username: Username = Field(description="3-30 letters, digits or underscores; unique.")
+    username: Username = Field(
+        description="3-30 letters, digits or underscores; unique whatever the letter case."
+    )
     email: Email = Field(description="Unique, stored lower-cased.")
     password: Password = Field(description="8-72 characters; only its bcrypt hash is kept.")
     full_name: FullName | None = Field(default=None, description="Display name.")
@@ -37,24 +38,24 @@ class UserCreate(StrictModel):
 
 
 class UserUpdate(StrictModel):
-    """A partial update: only the fields present in the body change."""
+    """A partial update: only the fields present in the body change. `username`, `email`
+    and `password` may be left out but not set to null; `full_name` and `bio` may be null
+    (cleared)."""
 
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"bio": "Now also writes about Bernoulli numbers."}]}
     )
 
-    # Omittable but not nullable: the schema hides None, the validator refuses an explicit null.
-    username: Username | SkipJsonSchema[None] = Field(
-        default=None, description="A new unique username."
-    )
-    email: Email | SkipJsonSchema[None] = Field(default=None, description="A new unique email.")
-    password: Password | SkipJsonSchema[None] = Field(
-        default=None, description="A new password (re-hashed)."
-    )
-    full_name: FullName | None = Field(default=None, description="Display name, or null.")
-    bio: Bio | None = Field(default=None, description="Introduction, or null.")
+    # MISSING: the client left the field out (not the same as null). The JSON schema shows
+    # the plain type, and an error's location is just the field's name.
 
-    _not_null = field_validator("username", "email", "password")(reject_null)
+    username: Username | MISSING = Field(default=MISSING, description="A new unique username.")
+    email: Email | MISSING = Field(default=MISSING, description="A new unique email.")
+    password: Password | MISSING = Field(default=MISSING, description="A new password (re-hashed).")
+    full_name: FullName | MISSING | None = Field(
+        default=MISSING, description="Display name, or null."
+    )
+    bio: Bio | MISSING | None = Field(default=MISSING, description="Introduction, or null.")
 
 
 class UserRead(BaseModel):
