@@ -29,7 +29,7 @@ QUIET = || { status=$$?; [ -t 1 ] && kill -INT $$PPID; exit $$status; }
 
 .DEFAULT_GOAL := help
 .PHONY: help setup test test-week test-day progress start next watch hint reset solution \
-	check-starters coverage run db-url db-up db-down db-shell lint fmt typecheck clean
+	check-starters coverage mutation run db-url db-up db-down db-shell lint fmt typecheck clean
 
 help: ## this list
 	@echo "Backend Journey: make TARGET"
@@ -103,6 +103,9 @@ db-shell: $(JOURNEY) ## psql on the journey's server
 
 coverage: $(JOURNEY) ## one combined coverage report over every project (a measurement, no gate)
 	@$(JOURNEY) coverage
+
+mutation: $(JOURNEY) ## make mutation [P=NAME]: mutation scores of the projects without a database
+	@$(BIN)/python -m journey.mutation $(if $(P),"$(P)")
 
 lint: $(JOURNEY) ## ruff check + ruff format --check
 	$(BIN)/ruff check .
