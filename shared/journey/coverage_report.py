@@ -61,7 +61,10 @@ def run(plan: Curriculum) -> int:
         check=False,
     )
     lines = report.stdout.rstrip().splitlines()
-    print("\n".join(lines[:2] + lines[-25:]) if len(lines) > 40 else report.stdout.rstrip())
+    # The least covered files first (--sort=cover), then the total.
+    print(
+        "\n".join([*lines[:27], "...", *lines[-4:]]) if len(lines) > 40 else report.stdout.rstrip()
+    )
     failed = [p for p, code in codes.items() if code not in (0,)]
     if failed:
         print(f"(tests failed under coverage in: {', '.join(failed)}; logs in {COVERAGE_DIR})")
