@@ -64,6 +64,7 @@ class Survivor:
         return (self.project, self.file, self.function, self.before, self.after)
 
     def line(self) -> str:
+        """One line of the report: project, file, function, the change."""
         return f"  {self.project}  {self.file}  {self.function}:  {self.before}  =>  {self.after}"
 
 
@@ -104,7 +105,10 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path = BASELINE) -> Baseline:
-        data = tomllib.loads(path.read_text()) if path.is_file() else {}
+        try:
+            data = tomllib.loads(path.read_text()) if path.is_file() else {}
+        except tomllib.TOMLDecodeError as error:
+            raise SystemExit(f"{path.name} is not valid TOML: {error}") from None
         sections = {
             "accepted": ("project", "file", "function", "before", "after"),
             "skip": ("project", "file"),
@@ -531,6 +535,7 @@ def render(outcomes: list[Outcome], baseline: Baseline, *, draft: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Measure, print the table; exit status 1 when a project could not be measured fully."""
     parser = argparse.ArgumentParser(
         prog="python -m journey.mutation",
         description="Mutation score of the projects that need no database (mutmut 3.8.1).",

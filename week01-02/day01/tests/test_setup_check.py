@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from setup_check import (
+    build_report,
     describe_python,
     factorial,
     first_factorial_above,
@@ -46,7 +47,9 @@ def test_first_factorial_above_a_limit_is_the_smallest_one() -> None:
     assert math.factorial(n - 1) <= 1_000_000
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(0, (0, 1)), (1, (2, 2)), (2, (3, 6))])
+@pytest.mark.parametrize(
+    ("limit", "expected"), [(0, (0, 1)), (1, (2, 2)), (2, (3, 6)), (100, (5, 120)), (120, (6, 720))]
+)
 def test_first_factorial_above_small_limits(limit: int, expected: tuple[int, int]) -> None:
     got = first_factorial_above(limit)
     assert got == expected, f"Called first_factorial_above({limit}). Got {got}, expected {expected}"
@@ -98,6 +101,24 @@ def test_in_virtual_environment_compares_prefix_with_base_prefix(
         )
 
 
+def test_report_says_when_no_virtual_environment_is_active(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "prefix", sys.base_prefix)
+    lines = build_report().splitlines()
+    assert "Virtual environment: NOT active" in lines, (
+        f"Called build_report() with sys.prefix == sys.base_prefix. Got {lines}, "
+        "expected a line 'Virtual environment: NOT active'"
+    )
+
+
+def test_report_ends_with_a_newline() -> None:
+    report = build_report()
+    assert report.endswith("\n"), (
+        f"Called build_report(). Got {report[-40:]!r} at its end, expected a final newline"
+    )
+
+
 def test_main_writes_the_report_to_the_given_file(tmp_path: Path) -> None:
     output = tmp_path / "output.txt"
     status = main([str(output)])
@@ -127,6 +148,18 @@ def test_main_saves_to_output_txt_by_default(
     assert status == 0 and saved.is_file(), (
         f"Called main([]) in an empty folder. Got exit status {status} and "
         f"output.txt {'present' if saved.is_file() else 'missing'}, expected 0 and output.txt"
+    )
+
+
+def test_main_reads_the_output_path_from_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "report.txt"
+    monkeypatch.setattr(sys, "argv", ["setup_check.py", str(output)])
+    status = main()
+    assert status == 0 and output.is_file(), (
+        f"Called main() with sys.argv {sys.argv}. Got exit status {status} and "
+        f"{output.name} {'present' if output.is_file() else 'missing'}, expected 0 and the file"
     )
 
 

@@ -17,6 +17,16 @@ def test_both_account_types_are_bank_accounts() -> None:
         )
 
 
+def test_repr_names_the_accounts_own_class() -> None:
+    for account in (SavingsAccount("Alice", Decimal("5.00")), CheckingAccount("Bob")):
+        got = repr(account)
+        expected = f"{type(account).__name__}(owner="
+        assert got.startswith(expected), (
+            f"Called repr({type(account).__name__}(...)). Got {got!r}, "
+            f"expected it to start with {expected!r} (type(self).__name__)"
+        )
+
+
 def test_savings_interest_is_balance_times_rate() -> None:
     account = SavingsAccount("Alice", Decimal("1000.00"), interest_rate=Decimal("0.05"))
     credited = account.apply_interest()
@@ -45,10 +55,47 @@ def test_savings_account_cannot_be_overdrawn() -> None:
     assert got == Decimal("10.00"), f"Called withdraw(10.01). Got balance {got}, expected 10.00"
 
 
+@pytest.mark.parametrize(
+    ("balance", "rate", "expected"),
+    [("10.00", "0.05", "0.50"), ("0.20", "0.05", "0.01"), ("20.00", "1", "20.00")],
+)
+def test_savings_interest_of_any_size_is_credited(balance: str, rate: str, expected: str) -> None:
+    account = SavingsAccount("Alice", Decimal(balance), interest_rate=Decimal(rate))
+    credited = account.apply_interest()
+    got = (credited, account.get_balance())
+    want = (Decimal(expected), Decimal(balance) + Decimal(expected))
+    assert got == want, (
+        f"Called apply_interest() on {balance} at rate {rate}. Got (credited, balance) {got}, "
+        f"expected {want}"
+    )
+
+
+def test_savings_interest_at_rate_zero_credits_and_records_nothing() -> None:
+    account = SavingsAccount("Alice", Decimal("100.00"), interest_rate=Decimal("0"))
+    credited = account.apply_interest()
+    got = (credited, account.get_balance(), len(account.history))
+    assert got == (Decimal("0"), Decimal("100.00"), 0), (
+        f"Called apply_interest() at rate 0. Got (credited, balance, transactions) {got}, "
+        "expected (0, 100.00, 0)"
+    )
+
+
 @pytest.mark.parametrize("rate", ["-0.01", "1.5", "NaN"])
 def test_savings_account_refuses_an_impossible_interest_rate(rate: str) -> None:
     with pytest.raises(ValueError):
         SavingsAccount("Alice", interest_rate=Decimal(rate))
+
+
+@pytest.mark.parametrize(
+    ("owner", "balance"),
+    [("", "0"), ("  ", "10.00"), ("Eve", "-0.01"), ("Eve", "NaN"), ("Eve", "0.001")],
+)
+def test_every_account_type_refuses_an_empty_owner_or_a_bad_opening_balance(
+    owner: str, balance: str
+) -> None:
+    for kind in (BankAccount, SavingsAccount, CheckingAccount):
+        with pytest.raises(ValueError):
+            kind(owner, Decimal(balance))
 
 
 @pytest.mark.hint(

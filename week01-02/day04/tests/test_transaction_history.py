@@ -43,6 +43,10 @@ def test_history_totals_by_kind() -> None:
     assert got == (Decimal("10.30"), Decimal("5.00"), Decimal("0")), (
         f"Called total() per kind. Got {got}, expected (10.30, 5.00, 0)"
     )
+    assert all(isinstance(total, Decimal) for total in got), (
+        f"Called total() per kind. Got types {[type(t).__name__ for t in got]}, expected "
+        "Decimal each time, Decimal('0') when there is none (sum() alone starts from the int 0)"
+    )
 
 
 def test_each_account_has_its_own_history() -> None:

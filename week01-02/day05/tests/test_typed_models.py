@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import typed_models
 from typed_models import AccountManager, BankAccount, Transaction, TransactionType
 
 pytestmark = pytest.mark.day(5)
@@ -87,6 +88,34 @@ def test_manager_creates_finds_and_totals_accounts() -> None:
     assert manager.owners() == ["Alice", "Bob"], f"Called owners(). Got {manager.owners()}"
     total = manager.total_balance()
     assert total == Decimal("100.10"), f"Called total_balance(). Got {total}, expected 100.10"
+
+
+def test_an_empty_manager_totals_a_decimal_zero() -> None:
+    total = AccountManager().total_balance()
+    assert isinstance(total, Decimal) and total == 0, (
+        f"Called total_balance() with no accounts. Got {total!r}, expected Decimal('0') "
+        "(sum() alone starts from the int 0)"
+    )
+
+
+def test_demo_prints_each_transaction_then_balances_and_total(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    typed_models.main()
+    lines = capsys.readouterr().out.splitlines()
+    starts = [
+        "Transaction(id=1, amount=Decimal('25.50'), type=<TransactionType.DEPOSIT: 'deposit'>",
+        "Transaction(id=1, amount=Decimal('10.00'), type=<TransactionType.DEPOSIT: 'deposit'>",
+        "Transaction(id=2, amount=Decimal('5.50'), type=<TransactionType.WITHDRAWAL: 'withdrawal'>",
+        "Balances: {'Alice': Decimal('120.00'), 'Bob': Decimal('10.00')}",
+        "Total: 130.00",
+    ]
+    rest = iter(lines)  # each start is looked for after the previous one: the order counts
+    missing = [start for start in starts if not any(line.startswith(start) for line in rest)]
+    assert not missing, (
+        f"Called main(). Got {lines}, expected lines starting with {starts} in this order; "
+        f"not found: {missing}"
+    )
 
 
 def test_manager_refuses_a_second_account_for_the_same_owner() -> None:

@@ -49,6 +49,27 @@ def test_withdraw_more_than_balance_raises_and_keeps_balance() -> None:
     )
 
 
+def test_the_whole_balance_can_be_withdrawn() -> None:
+    account = BankAccount("Bob", Decimal("20.00"))
+    got = account.withdraw(Decimal("20.00"))
+    assert got == account.get_balance() == 0, (
+        f"Called withdraw(20.00) on 20.00. Got {got}, expected 0 (the whole balance may go)"
+    )
+
+
+@pytest.mark.parametrize("amount", ["0.01", "0.50", "1"])
+def test_the_smallest_amounts_are_valid(amount: str) -> None:
+    account = BankAccount("Alice", Decimal(amount))
+    deposited = account.deposit(Decimal(amount))
+    withdrawn = account.withdraw(Decimal(amount))
+    got = (deposited, withdrawn)
+    want = (2 * Decimal(amount), Decimal(amount))
+    assert got == want, (
+        f"Opened with {amount}, then deposit({amount}) and withdraw({amount}). "
+        f"Got balances {got}, expected {want}"
+    )
+
+
 @pytest.mark.parametrize("operation", ["deposit", "withdraw"])
 def test_a_negative_amount_raises_negative_amount_error(operation: str) -> None:
     account = BankAccount("Alice", Decimal("10.00"))

@@ -49,9 +49,19 @@ def test_a_corrupt_file_gives_one_error_line_and_is_not_overwritten(tmp_path: Pa
         ["deposit", "Zoe", "1"],
         ["deposit", "Alice", "ten"],
         ["deposit", "Alice", "-1"],
+        ["deposit", "Alice", "0"],
+        ["withdraw", "Alice", "0.001"],
         ["open", "Alice"],
     ],
-    ids=["overdraw", "unknown owner", "not a number", "negative", "second account"],
+    ids=[
+        "overdraw",
+        "unknown owner",
+        "not a number",
+        "negative",
+        "zero",
+        "sub-cent",
+        "second account",
+    ],
 )
 def test_a_refused_command_gives_one_error_line_and_leaves_the_file_unchanged(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
@@ -87,9 +97,19 @@ def test_show_on_a_first_run_creates_no_file(
         ["deposit", "Alice", "1e999999"],
         ["deposit", "Alice", "9" * 40],
         ["deposit", "Alice", "999999999999999.99"],
+        ["deposit", "Alice", "999999999999990.00"],
         ["open", "Bob", "1e16"],
+        ["open", "Bob", "1000000000000000"],
     ],
-    ids=["1e30", "1e999999", "40 nines", "past the limit", "huge opening"],
+    ids=[
+        "1e30",
+        "1e999999",
+        "40 nines",
+        "past the limit",
+        "up to the limit",
+        "huge opening",
+        "opening at the limit",
+    ],
 )
 def test_a_huge_amount_gives_one_error_line_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
@@ -135,3 +155,54 @@ def test_non_utf8_bytes_on_a_real_command_line_give_one_line_without_traceback(
         f"Ran open b'caf\\xe9'. Got exit {result.returncode}, stderr {stderr!r}"
     )
     assert not bank_file.exists(), "Ran open with non-UTF-8 bytes. Got a bank file written"
+
+
+def test_each_command_prints_its_line_and_show_counts_transactions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    commands = [
+        (["open", "Alice", "100"], "opened an account for Alice with 100.00"),
+        (["deposit", "Alice", "0.01"], "Alice: 100.01"),
+        (["withdraw", "Alice", "0.50"], "Alice: 99.51"),
+        (["open", "Bob", "5"], "opened an account for Bob with 5.00"),
+        (["deposit", "Bob", "1"], "Bob: 6.00"),
+        (["open", "Chen"], "opened an account for Chen with 0.00"),
+    ]
+    for args, line in commands:
+        status = main(["--file", str(bank_file), *args])
+        out = capsys.readouterr().out
+        assert (status, out) == (0, line + "\n"), (
+            f"Called main({args}). Got {(status, out)}, expected (0, {line!r})"
+        )
+    main(["--file", str(bank_file), "show"])
+    shown = capsys.readouterr().out
+    expected = (
+        "Alice: 99.51 (2 transactions)\nBob: 6.00 (1 transaction)\nChen: 0.00 (0 transactions)\n"
+    )
+    assert shown == expected, f"Called main(['show']). Got {shown!r}, expected {expected!r}"
+
+
+def test_the_whole_balance_can_be_withdrawn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank_file = tmp_path / "bank.json"
+    main(["--file", str(bank_file), "open", "Alice", "10.00"])
+    status = main(["--file", str(bank_file), "withdraw", "Alice", "10.00"])
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert (status, out) == (0, "Alice: 0.00"), (
+        f"Called main(['withdraw', 'Alice', '10.00']) on 10.00. Got {(status, out)}, "
+        "expected (0, 'Alice: 0.00')"
+    )
+
+
+def test_the_bank_file_is_bank_json_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status = main(["open", "Alice", "1"])
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert (status, names) == (0, ["bank.json"]), (
+        f"Called main(['open', 'Alice', '1']) without --file. Got exit {status} and folder "
+        f"{names}, expected 0 and bank.json"
+    )

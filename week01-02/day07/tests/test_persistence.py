@@ -82,6 +82,10 @@ BAD_DOCUMENTS = {
     "a negative balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "-1"}]},
     "a version of true": {"version": True, "accounts": []},
     "a huge balance": {"version": 1, "accounts": [{**VALID_ACCOUNT, "balance": "1e999999"}]},
+    "a balance at the limit": {
+        "version": 1,
+        "accounts": [{**VALID_ACCOUNT, "balance": "1000000000000000.00"}],
+    },
     "an escape sequence in an owner": {
         "version": 1,
         "accounts": [{**VALID_ACCOUNT, "owner": "\x1b[2JAlice"}],
@@ -134,11 +138,33 @@ def test_a_failed_save_keeps_the_old_file_whole(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(BankFileError):
+    with pytest.raises(BankFileError) as caught:
         sample_bank().save_to_file(path)
+    assert path.name in str(caught.value), (
+        f"Called a failing save_to_file. Got {caught.value!r}, expected it to name {path.name}"
+    )
     names = sorted(p.name for p in tmp_path.iterdir())
     assert path.read_bytes() == before and names == ["bank.json"], (
         f"Called a failing save_to_file. Got folder {names}, expected the old bank.json only"
+    )
+
+
+def test_the_temporary_file_is_written_beside_the_bank_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    swaps: list[tuple[Path, Path]] = []
+    real_replace = os.replace
+
+    def recording_replace(source: str, target: str) -> None:
+        swaps.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", recording_replace)
+    sample_bank().save_to_file(tmp_path / "bank.json")
+    folders = [(source.parent, target.parent) for source, target in swaps]
+    assert folders == [(tmp_path, tmp_path)], (
+        f"Called save_to_file(). Got os.replace between folders {folders}, expected one "
+        "replace within the bank file's own folder (a rename is atomic only there)"
     )
 
 
@@ -234,3 +260,59 @@ def test_a_read_only_bank_file_is_refused_and_left_untouched(tmp_path: Path) -> 
         assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.json"], "Got a temp file left"
     finally:
         os.chmod(path, 0o644)
+
+
+def _damage(path: Path, how: str) -> None:
+    """Leave at `path` a bank file that is wrong in the way `how` names."""
+    if how == "a folder":
+        path.mkdir()
+    elif how == "over the size limit":
+        with path.open("wb") as sparse:
+            sparse.truncate(2 * 2**30)
+    elif how == "not UTF-8":
+        path.write_bytes(b'{"version": 1, "accounts": [{"owner": "caf\xe9"}]}')
+    elif how in HOSTILE_TEXTS:
+        path.write_text(HOSTILE_TEXTS[how], encoding="utf-8")
+    elif how != "missing":
+        path.write_text(json.dumps(BAD_DOCUMENTS[how]), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "missing",
+        "a folder",
+        "over the size limit",
+        "not UTF-8",
+        *HOSTILE_TEXTS,
+        "no accounts",
+        "a naive timestamp",
+    ],
+)
+def test_a_file_that_cannot_be_loaded_is_named_in_the_error(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "my-bank.json"
+    _damage(path, how)
+    with pytest.raises(BankFileError) as caught:
+        Bank.load_from_file(path)
+    assert path.name in str(caught.value), (
+        f"Called load_from_file on a file that is {how}. Got {caught.value!r}, "
+        f"expected a message naming {path.name} (main prints it as the one error line)"
+    )
+
+
+@pytest.mark.parametrize("how", ["a folder", "read-only", "in a missing folder"])
+def test_a_file_that_cannot_be_saved_is_named_in_the_error(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "my-bank.json"
+    if how == "a folder":
+        path.mkdir()
+    elif how == "read-only":
+        path.write_text("{}", encoding="utf-8")
+        os.chmod(path, 0o444)
+    else:
+        path = tmp_path / "no-such-folder" / "my-bank.json"
+    with pytest.raises(BankFileError) as caught:
+        sample_bank().save_to_file(path)
+    assert path.name in str(caught.value), (
+        f"Called save_to_file on a file that is {how}. Got {caught.value!r}, "
+        f"expected a message naming {path.name} (main prints it as the one error line)"
+    )

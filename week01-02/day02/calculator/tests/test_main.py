@@ -52,6 +52,17 @@ def test_bad_input_gives_one_error_line_and_exit_status_1(
     )
 
 
+def test_main_reads_the_command_line_by_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["main.py", "6", "x", "7"])
+    status = main()
+    out = capsys.readouterr().out
+    assert (status, out) == (0, "6 x 7 = 42\n"), (
+        f"Called main() with sys.argv {sys.argv}. Got {(status, out)}, expected (0, '6 x 7 = 42')"
+    )
+
+
 def test_wrong_number_of_arguments_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(["1", "+"], capsys)
     assert status == 2 and err.startswith("usage:"), (

@@ -31,8 +31,9 @@ def fake_npm_tarball(folder: Path) -> Path:
 
 
 def test_assets_are_extracted_then_served_in_front_of_the_days_app(tmp_path: Path) -> None:
-    assets = tmp_path / "assets"
+    assets = tmp_path / "cache" / "5.35.0"  # its parent folder does not exist yet
     extract_assets(fake_npm_tarball(tmp_path), assets)
+    extract_assets(fake_npm_tarball(tmp_path), assets)  # a second run finds the folder there
     found = sorted(path.name for path in assets.iterdir())
     assert found == sorted(ASSET_NAMES), (
         f"Called extract_assets(). Got files {found}, expected {sorted(ASSET_NAMES)}"
@@ -40,7 +41,11 @@ def test_assets_are_extracted_then_served_in_front_of_the_days_app(tmp_path: Pat
     client = TestClient(with_local_swagger_ui(app, assets, app.title))
 
     html = client.get("/docs").text
-    for url in ["/swagger-ui-assets/swagger-ui-bundle.js", "/swagger-ui-assets/swagger-ui.css"]:
+    assert "<title>First API - Swagger UI</title>" in html, (
+        "Called GET /docs. Got a page without the title 'First API - Swagger UI'"
+    )
+    assets_used = ["swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"]
+    for url in [f"/swagger-ui-assets/{name}" for name in assets_used]:
         assert url in html, f"Called GET /docs. Got a page without {url!r}"
     assert "cdn.jsdelivr.net" not in html, "Called GET /docs. Got a page that still uses the CDN"
     assert "'/openapi.json'" in html, "Called GET /docs. Got a page not loading /openapi.json"
