@@ -13,18 +13,10 @@ import pytest
 @pytest.fixture(scope="session", autouse=True)
 def _drop_fixture_templates() -> Iterator[None]:
     yield
-    import sqlalchemy as sa
-
-    from journey import pg
+    from journey import databases, pg
 
     try:
         server = pg.server_url()
     except pg.DatabaseUnavailable:
         return
-    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
-    with engine.connect() as conn:
-        names = conn.execute(
-            sa.text("SELECT datname FROM pg_database WHERE datname LIKE 'jt\\_tpl\\_harness%'")
-        ).scalars()
-        for name in list(names):
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    databases.drop_templates(server, (f"{databases.PREFIX}tpl_harness",))

@@ -129,6 +129,19 @@ def claim_run(server: URL, project: str) -> sa.Connection:
     return conn
 
 
+def drop_templates(server: URL, prefixes: tuple[str, ...]) -> list[str]:
+    """Drop the template databases whose names start with one of ``prefixes``
+    (``jt_tpl_`` + a project slug + ``_``): tidying after throw-away projects."""
+    dropped = []
+    with _admin_engine(server).connect() as conn:
+        names = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
+        for name in names:
+            if name.startswith(prefixes) and re.match(r".*_([0-9a-f]{12}|empty)$", name):
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                dropped.append(name)
+    return dropped
+
+
 def drop_abandoned(server: URL) -> list[str]:
     """Drop per-run databases whose run is gone (killed), on any machine."""
     dropped = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -141,17 +140,10 @@ def _drop_check_templates(copies: list[str]) -> None:
     running in another process keeps its own."""
     import sqlalchemy as sa
 
-    from journey import pg
-    from journey.databases import PREFIX, slug
+    from journey import databases, pg
 
     try:
-        server = pg.server_url()
-        engine = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
-        with engine.connect() as conn:
-            existing = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
-            mine = tuple(f"{PREFIX}tpl_{slug(copy)}_" for copy in copies)
-            for name in existing:
-                if name.startswith(mine) and re.match(r".*_([0-9a-f]{12}|empty)$", name):
-                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        prefixes = tuple(f"{databases.PREFIX}tpl_{databases.slug(copy)}_" for copy in copies)
+        databases.drop_templates(pg.server_url(), prefixes)
     except (pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
         return  # nothing to tidy on a server that is not there

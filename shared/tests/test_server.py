@@ -31,34 +31,30 @@ def test_without_database_url_the_embedded_server_answers(monkeypatch: pytest.Mo
 
 
 DEAD_URL = "postgresql://learner:s3cret@127.0.0.1:1/journey"
-DEAD_SERVER = {"DATABASE_URL": DEAD_URL, "PATH": "/usr/bin"}
+
+
+def run_day(day: int, database_url: str) -> subprocess.CompletedProcess[str]:
+    """`journey test --day N` with only DATABASE_URL and PATH in the environment."""
+    env = {"DATABASE_URL": database_url, "PATH": "/usr/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "journey.cli", "test", "--day", str(day)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_a_day_without_database_runs_while_the_server_is_down() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "journey.cli", "test", "--day", "3"],
-        cwd=REPO_ROOT,
-        env=DEAD_SERVER,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_day(3, DEAD_URL)
     assert done.returncode == 0, f"Called journey test --day 3, server down. Got {done.stdout}"
     assert "not reachable" not in done.stdout + done.stderr, "day 3 needs no database"
 
 
 def test_unreachable_database_url_gets_one_clear_message_without_password() -> None:
-    env = DEAD_SERVER
-    done = subprocess.run(
-        [sys.executable, "-m", "journey.cli", "test", "--day", "22"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_day(22, DEAD_URL)
     output = done.stdout + done.stderr
     assert done.returncode == 3, f"Called journey test, server down. Got exit {done.returncode}"
     assert "127.0.0.1:1" in output and "make db-up" in output, (
@@ -69,21 +65,8 @@ def test_unreachable_database_url_gets_one_clear_message_without_password() -> N
     )
 
 
-def run_day_22(database_url: str) -> subprocess.CompletedProcess[str]:
-    env = {"DATABASE_URL": database_url, "PATH": "/usr/bin"}
-    return subprocess.run(
-        [sys.executable, "-m", "journey.cli", "test", "--day", "22"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_a_malformed_database_url_is_one_line_that_does_not_echo_it() -> None:
-    done = run_day_22("postgresql://learner:s3cret@host:notaport/journey")
+    done = run_day(22, "postgresql://learner:s3cret@host:notaport/journey")
     output = done.stdout + done.stderr
     assert done.returncode == 3, f"Called journey test with a malformed URL. Got {output!r}"
     assert "does not parse" in output and "s3cret" not in output and "Traceback" not in output
@@ -98,7 +81,7 @@ def test_a_role_without_createdb_is_told_what_right_it_lacks() -> None:
         conn.exec_driver_sql("CREATE ROLE jt_no_createdb LOGIN NOCREATEDB")
     try:
         url = server.set(username="jt_no_createdb", drivername="postgresql")
-        done = run_day_22(url.render_as_string(hide_password=False))
+        done = run_day(22, url.render_as_string(hide_password=False))
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql("DROP ROLE IF EXISTS jt_no_createdb")
