@@ -104,7 +104,7 @@ db-shell: $(JOURNEY) ## psql on the journey's server
 coverage: $(JOURNEY) ## one combined coverage report over every project (a measurement, no gate)
 	@$(JOURNEY) coverage
 
-mutation: $(JOURNEY) ## make mutation [P=NAME]: mutation scores of the projects without a database
+mutation: $(JOURNEY) ## make mutation [P=NAME]: mutation scores (docs/mutation.md)
 	@$(BIN)/python -m journey.mutation $(if $(P),"$(P)")
 
 lint: $(JOURNEY) ## ruff check + ruff format --check

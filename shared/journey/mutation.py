@@ -4,7 +4,7 @@ A measurement, not a check: it is no part of ``make test`` or CI. Each project i
 ``.journey/mutation/<name>/`` (mutmut 3.8.1 wants the project folder as its root), mutated
 there by mutmut, and every mutant the per-test selection let live is run once more against
 the project's full suite (mutmut does not see tests that reach the code through a
-subprocess). What still lives is either accepted in ``shared/mutation_baseline.toml``, with
+subprocess). What still lives is either accepted in ``shared/mutation_baseline/<name>.toml``, with
 its reason, or listed as new. docs/mutation.md explains the numbers and their limits.
 """
 
@@ -24,6 +24,7 @@ import tomllib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -31,8 +32,9 @@ from journey import REPO_ROOT, STATE_DIR, curriculum
 
 MUTMUT_VERSION = "3.8.1"
 WORK_DIR = STATE_DIR / "mutation"
-BASELINE = REPO_ROOT / "shared" / "mutation_baseline.toml"
-LAST_DAY = 17
+BASELINE_DIR = REPO_ROOT / "shared" / "mutation_baseline"
+"""One file per project, ``<name>.toml``: what its score leaves out, each with its reason."""
+LAST_DAY = 20
 """``make mutation`` alone covers the projects of days 1 to LAST_DAY."""
 JOBS = 2
 PROJECT_TIMEOUT_S = 1800
@@ -93,41 +95,53 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Baseline:
-    """shared/mutation_baseline.toml: what the score leaves out, each entry with its reason.
+    """shared/mutation_baseline/<name>.toml: what the score leaves out, each entry with its reason.
 
     ``[[accepted]]`` survivors that are harmless; ``[[skip]]`` source files not mutated;
-    ``[[deselect]]`` tests that cannot run on mutated code (pytest paths or node ids).
+    ``[[deselect]]`` tests that cannot run on mutated code (pytest paths or node ids);
+    ``[[mutate]]`` the files (glob patterns) mutated in a project that needs PostgreSQL, whose
+    wiring (routes, models, migrations, scripts) the score cannot reach anyway.
     """
 
     accepted: frozenset[tuple[str, ...]] = frozenset()
     skipped: frozenset[tuple[str, ...]] = frozenset()
     deselected: frozenset[tuple[str, ...]] = frozenset()
+    mutated: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def load(cls, path: Path = BASELINE) -> Baseline:
-        try:
-            data = tomllib.loads(path.read_text()) if path.is_file() else {}
-        except tomllib.TOMLDecodeError as error:
-            raise SystemExit(f"{path.name} is not valid TOML: {error}") from None
+    def load(cls, folder: Path = BASELINE_DIR) -> Baseline:
+        files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
         sections = {
             "accepted": ("project", "file", "function", "before", "after"),
             "skip": ("project", "file"),
             "deselect": ("project", "test"),
+            "mutate": ("project", "files"),
         }
-        found: dict[str, frozenset[tuple[str, ...]]] = {}
-        for section, keys in sections.items():
-            entries = set()
-            for entry in data.get(section, []):
-                if not str(entry.get("reason", "")).strip():
-                    raise SystemExit(f"{path.name}: [[{section}]] without a reason: {entry}")
-                entries.add(tuple(str(entry[key]) for key in keys))
-            found[section] = frozenset(entries)
-        return cls(found["accepted"], found["skip"], found["deselect"])
+        found: dict[str, set[tuple[str, ...]]] = {section: set() for section in sections}
+        for file in files:
+            try:
+                data = tomllib.loads(file.read_text())
+            except tomllib.TOMLDecodeError as error:
+                raise SystemExit(f"{file.name} is not valid TOML: {error}") from None
+            for section, keys in sections.items():
+                for entry in data.get(section, []):
+                    if entry.get("project") != file.stem:
+                        raise SystemExit(f"{file.name}: an entry of another project: {entry}")
+                    if not str(entry.get("reason", "")).strip():
+                        raise SystemExit(f"{file.name}: [[{section}]] without a reason: {entry}")
+                    if any(key not in entry for key in keys):
+                        raise SystemExit(f"{file.name}: [[{section}]] needs {', '.join(keys)}")
+                    found[section].add(tuple(str(entry[key]) for key in keys))
+        return cls(*(frozenset(found[s]) for s in ("accepted", "skip", "deselect", "mutate")))
 
     def pytest_args(self, name: str) -> list[str]:
         """pytest options that leave out the project's deselected tests."""
         tests = sorted(test for project, test in self.deselected if project == name)
         return [f"--deselect={t}" if "::" in t else f"--ignore={t}" for t in tests]
+
+    def scope(self, name: str) -> list[str]:
+        """The glob patterns of the files mutated in ``name``; empty: every source file."""
+        return sorted(files for project, files in self.mutated if project == name)
 
 
 def project_name(project: str) -> str:
@@ -135,20 +149,31 @@ def project_name(project: str) -> str:
     return Path(project).name
 
 
-def covered_projects(plan: curriculum.Curriculum, name: str | None) -> list[str]:
-    """The projects of days 1-LAST_DAY that need no database, or the one called ``name``."""
+def covered_projects(
+    plan: curriculum.Curriculum, name: str | None, baseline: Baseline
+) -> list[str]:
+    """The projects of days 1-LAST_DAY that need no database and those the baseline scopes
+    with ``[[mutate]]``, or the one called ``name``."""
+    scoped = {project for project, _ in baseline.mutated}
     if name is None:
         days = tuple(d for d in plan.days if d.day <= LAST_DAY)
-        return [p for p in plan.projects(days) if _measurable(plan.root / p)]
+        plain = [p for p in plan.projects(days) if _measurable(plan.root / p)]
+        return plain + [p for p in plan.projects() if project_name(p) in scoped]
     for project in plan.projects():
         if name in (project, project_name(project)):
             if not curriculum.has_code(plan.root / project):
                 raise SystemExit(f"{name} has no code yet")
-            if curriculum.uses_database(plan.root / project):
-                raise SystemExit(f"{name} needs PostgreSQL: mutation testing covers the others")
+            if curriculum.uses_database(plan.root / project) and name not in scoped:
+                raise SystemExit(
+                    f"{name} needs PostgreSQL and has no [[mutate]] scope in {BASELINE_DIR.name}/"
+                )
             return [project]
-    names = ", ".join(project_name(p) for p in plan.projects() if _measurable(plan.root / p))
-    raise SystemExit(f"no project called {name!r}; projects without a database: {names}")
+    names = sorted(
+        project_name(p)
+        for p in plan.projects()
+        if _measurable(plan.root / p) or project_name(p) in scoped
+    )
+    raise SystemExit(f"no project called {name!r}; measurable projects: {', '.join(names)}")
 
 
 def _measurable(folder: Path) -> bool:
@@ -165,14 +190,17 @@ def _is_source(relative: Path) -> bool:
     )
 
 
-def source_files(folder: Path, skipped: Iterable[str] = ()) -> list[str]:
-    """The project's code that mutmut mutates: every .py file but tests and conftest."""
+def source_files(folder: Path, skipped: Iterable[str] = (), scope: Iterable[str] = ()) -> list[str]:
+    """The project's code that mutmut mutates: every .py file but tests and conftest, or only
+    those matching ``scope``'s glob patterns when it has any."""
+    patterns = list(scope)
     found = []
     for path in sorted(folder.rglob("*.py")):
         relative = path.relative_to(folder)
         if _SKIPPED_PARTS & set(relative.parts) or not _is_source(relative):
             continue
-        if relative.as_posix() not in skipped:
+        in_scope = not patterns or any(fnmatch(relative.as_posix(), p) for p in patterns)
+        if in_scope and relative.as_posix() not in skipped:
             found.append(relative.as_posix())
     return found
 
@@ -211,7 +239,8 @@ def prepare_copy(project: str, baseline: Baseline) -> tuple[Path, list[str]]:
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(*_SKIPPED_PARTS, "*.pyc"))
     name = project_name(project)
-    sources = source_files(copy, [f for p, f in baseline.skipped if p == name])
+    skipped = [f for p, f in baseline.skipped if p == name]
+    sources = source_files(copy, skipped, baseline.scope(name))
     root_config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
     pytest_options = root_config.get("tool", {}).get("pytest", {}).get("ini_options", {})
     mutmut_options: dict[str, object] = {
@@ -237,6 +266,23 @@ def _environment(mutant: str | None = None) -> dict[str, str]:
     if mutant is not None:
         env["MUTANT_UNDER_TEST"] = mutant
     return env
+
+
+def _template_owner(name: str) -> str:
+    """The project name the copy's tests give the harness: mutmut starts pytest in the copy's
+    ``mutants/`` folder, which would otherwise name every project's templates alike."""
+    return f"mutation_{name}"
+
+
+def _drop_templates(owner: str) -> None:
+    """Tidy the PostgreSQL templates a project's copy made (nothing to do without a server)."""
+    import sqlalchemy as sa
+
+    from journey import databases, pg
+
+    with contextlib.suppress(pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
+        prefix = f"{databases.PREFIX}tpl_{databases.slug(owner)}_"
+        databases.drop_templates(pg.server_url(), (prefix,))
 
 
 def _run_bounded(command: list[str], cwd: Path, log: Path, timeout: float) -> int | None:
@@ -458,6 +504,16 @@ def measure(project: str, baseline: Baseline, jobs: int) -> Outcome:
     """Run mutmut on one project's copy, confirm its survivors, match them with the baseline."""
     name = project_name(project)
     outcome = Outcome(project=project, name=name)
+    os.environ["JOURNEY_PROJECT"] = _template_owner(name)
+    try:
+        return _measure(project, name, outcome, baseline, jobs)
+    finally:
+        if curriculum.uses_database(REPO_ROOT / project):
+            _drop_templates(_template_owner(name))
+        os.environ.pop("JOURNEY_PROJECT", None)
+
+
+def _measure(project: str, name: str, outcome: Outcome, baseline: Baseline, jobs: int) -> Outcome:
     copy, sources = prepare_copy(project, baseline)
     outcome.decorated = decorated_functions(copy, sources)
     log = WORK_DIR / f"{name}.log"
@@ -514,7 +570,7 @@ def render(outcomes: list[Outcome], baseline: Baseline, *, draft: bool) -> str:
         rows.append(row + f"{total.score(excluding_baseline=True):>7.1f}% {total.decorated:>9}")
     lines = [*rows, ""]
     lines.append(
-        "accepted: survivors in shared/mutation_baseline.toml; decorated: functions mutmut "
+        "accepted: survivors in shared/mutation_baseline/; decorated: functions mutmut "
         "does not mutate (routes, commands, properties); see docs/mutation.md"
     )
     new = [s for o in outcomes for s in o.survivors]
@@ -528,7 +584,10 @@ def render(outcomes: list[Outcome], baseline: Baseline, *, draft: bool) -> str:
         lines += ["", "baseline entries that match no survivor any more (remove them):"]
         lines += [f"  {' | '.join(k)}" for k in stale]
     if draft and new:
-        lines += ["", "# draft entries for shared/mutation_baseline.toml (fill in each reason):"]
+        lines += [
+            "",
+            "# draft entries for shared/mutation_baseline/<name>.toml (fill in each reason):",
+        ]
         lines += [_draft(s) for s in new]
     lines += ["", f"mutation score: {total.score():.1f}% ({total.killed}/{total.total})"]
     return "\n".join(lines)
@@ -554,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     if installed != MUTMUT_VERSION:
         print(f"warning: mutmut {installed} installed; this runner is written for {MUTMUT_VERSION}")
     baseline = Baseline.load()
-    projects = covered_projects(curriculum.load(), args.name)
+    projects = covered_projects(curriculum.load(), args.name, baseline)
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     outcomes = []
     for project in projects:
