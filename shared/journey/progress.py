@@ -63,6 +63,15 @@ def _day_status(plan: Curriculum, day: Day, state: str, runs: dict[str, ProjectR
         _fail(status, "", reason)
         status.status = FAILING
         return status
+    if not run.finished and not run.database_unavailable:
+        # os._exit() or a crash in the learner's code ends the process before pytest reports.
+        reason = (
+            f"the test process ended before pytest finished (exit {run.exit_code}): does code "
+            "run while a module is imported call os._exit() or crash? See the log"
+        )
+        _fail(status, "", reason)
+        status.status = FAILING
+        return status
     # A collection error also stops pytest (exit 2), but its results say which test broke.
     if run.database_unavailable or (run.crashed and not run.results):
         _fail(status, "", run.last_log_line() or f"pytest stopped with exit {run.exit_code}")

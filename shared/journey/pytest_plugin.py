@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +52,25 @@ def pytest_configure(config: pytest.Config) -> None:
     recorder = ResultRecorder.from_environment(Path(config.rootpath))
     if recorder is not None:
         config.pluginmanager.register(recorder, "journey-recorder")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(
+    collector: pytest.Collector,
+) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    """A module that calls ``sys.exit()`` while it is imported fails its test file, by name.
+
+    pytest lets SystemExit through collection and stops the whole session with an internal
+    error ("no tests ran"), which names neither the file nor the call.
+    """
+    try:
+        return (yield)
+    except SystemExit as stopped:
+        reason = (
+            f"importing this file called sys.exit({stopped.code!r}): code that runs a program "
+            'belongs under `if __name__ == "__main__":`'
+        )
+        return pytest.CollectReport(collector.nodeid, "failed", reason, [])
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

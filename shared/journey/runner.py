@@ -38,6 +38,8 @@ class ProjectRun:
     seconds: float
     log: Path
     results: list[dict[str, Any]] = field(default_factory=list)
+    finished: bool = True
+    """pytest reached the end of its session (the recorder wrote its results)."""
 
     @property
     def database_unavailable(self) -> bool:
@@ -161,7 +163,7 @@ def _run_one(root: Path, project: str, day: int | None) -> ProjectRun:
             out.write(f"\njourney: timed out after {project_timeout()} s\n")
             code = TIMEOUT_EXIT_CODE
     os.replace(running_log, log)
-    run = ProjectRun(project, code, time.monotonic() - started, log)
+    run = ProjectRun(project, code, time.monotonic() - started, log, finished=results.exists())
     if results.exists():
         lines = results.read_text(errors="replace").splitlines()
         run.results = [json.loads(line) for line in lines if line]
@@ -214,7 +216,8 @@ def run_projects(
                 with lock:
                     on_event("start", project, None)
             run = _run_one(root, project, day)
-            if remember and day is None and not (run.crashed or run.environment_problem()):
+            trusted = run.finished and not (run.crashed or run.environment_problem())
+            if remember and day is None and trusted:
                 _remember(project, key, run)
         if on_event is not None:
             with lock:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journey import curriculum, pg
+from journey.course import TO_DO, CourseError, Reference, day_state
 from journey.curriculum import Curriculum
 from journey.errors import ServeError
 
@@ -46,6 +47,16 @@ def choose_port(root: Path, environ: dict[str, str]) -> int:
     return port
 
 
+def unwritten_days(plan: Curriculum, project: str) -> list[int]:
+    """The days of ``project`` that are still their starter: what they serve answers 500."""
+    try:
+        reference = Reference.of(plan.root)
+    except CourseError:
+        return []  # a damaged .journey-start is reported by the commands that need it
+    days = [d for d in plan.days if d.project == project]
+    return [d.day for d in days if day_state(plan, d, reference) == TO_DO]
+
+
 def serve(plan: Curriculum, name: str, *, start_database: Callable[[], object]) -> int:
     """Prepare the project's database and replace this process by uvicorn."""
     import sqlalchemy as sa
@@ -58,6 +69,13 @@ def serve(plan: Curriculum, name: str, *, start_database: Callable[[], object]) 
     if not curriculum.has_code(project_dir):
         raise ServeError(f"'{name}' has no code yet ({app.project}): build it first")
     port = choose_port(plan.root, dict(os.environ))
+    unwritten = unwritten_days(plan, app.project)
+    if unwritten:
+        listed = ", ".join(str(day) for day in unwritten)
+        print(
+            f"note: day(s) {listed} of {name} are still starters: what they serve answers "
+            f"500 (NotImplementedError) until you write them (make next shows the first)"
+        )
     start_database()
     server = pg.server_url()
     database = f"dev_{name}"

@@ -273,3 +273,38 @@ def test_a_damaged_start_file_is_one_line(journey: Path) -> None:
     assert "Traceback" not in done.stderr
     checked = journey_cli(journey, "check-starters")
     assert checked.returncode != 0 and "Traceback" not in checked.stderr, checked.stderr
+
+
+def test_make_run_names_the_days_of_the_project_still_left_as_starters(journey: Path) -> None:
+    from journey import curriculum
+    from journey.serve import unwritten_days
+
+    plan = curriculum.load(journey / "curriculum.toml")
+    assert unwritten_days(plan, "w/harness_mile") == [], "On the reference nothing is a starter"
+    journey_cli(journey, "start")
+    assert unwritten_days(plan, "w/harness_mile") == [3, 4], "After start both days are starters"
+    calc = journey / "w" / "harness_mile" / "calc.py"
+    calc.write_text(calc.read_text().replace('raise NotImplementedError("day 3', "return 2 * n  #"))
+
+    assert unwritten_days(plan, "w/harness_mile") == [4], f"Wrote day 3:\n{calc.read_text()}"
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "named"),
+    [
+        ("import sys\nsys.exit(0)\n", "importing this file called sys.exit(0)"),
+        ("import sys\nsys.exit('bye')\n", "called sys.exit('bye')"),
+        ("import os\nos._exit(0)\n", "the test process ended before pytest finished"),
+    ],
+)
+def test_code_that_exits_while_imported_fails_the_day_and_says_so(
+    journey: Path, first_lines: str, named: str
+) -> None:
+    journey_cli(journey, "start")
+    adder = journey / "w" / "harness01" / "adder.py"
+    adder.write_text(first_lines + ADDER)
+
+    done = journey_cli(journey, "test", "--week", "1")
+
+    assert statuses(journey)[1] == "failing", f"adder.py starts {first_lines!r}: {done.stdout}"
+    assert named in " ".join(done.stdout.split()), f"Expected {named!r} in:\n{done.stdout}"
