@@ -15,11 +15,12 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from journey.course import NOT_BUILT, TO_DO, Reference, day_state
+from journey.course import NOT_BUILT, TO_DO, Reference, day_state, edited_tests
 from journey.curriculum import HARNESS_PROJECT, Curriculum, Day, uses_database
 from journey.progress import (
     FAILING,
     closing_line,
+    flag_edited_tests,
     render,
     render_first_failure,
     summarize,
@@ -122,6 +123,9 @@ def run_check(plan: Curriculum, scope: Scope, *, as_json: bool = False, show: bo
                 console.print(f"journey: {project}: {problem}", highlight=False, markup=False)
         return ENVIRONMENT_ERROR
     statuses = summarize(plan, scope.days, states, runs)
+    if reference.commit is not None:
+        edited = edited_tests(reference, list(dict.fromkeys(s.project for s in statuses)))
+        flag_edited_tests(plan, statuses, edited, reference.commit)
     harness = runs.get(HARNESS_PROJECT)
     extra = {"harness": None if harness is None else {"exit_code": harness.exit_code}}
     document = write_json(statuses, extra)

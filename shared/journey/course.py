@@ -89,6 +89,25 @@ def _git_show(root: Path, commit: str, path: str) -> str:
     return done.stdout
 
 
+def edited_tests(reference: Reference, projects: list[str]) -> list[str]:
+    """The given test files (``tests/``, ``conftest.py``) of ``projects`` that differ from the
+    reference ``make start`` recorded, deleted ones included; [] outside a learner's branch.
+
+    A learner's own new test files are untracked there and do not count.
+    """
+    if reference.commit is None or not projects:
+        return []
+    paths = [f"{p}/{name}" for p in projects for name in ("tests", "conftest.py")]
+    done = subprocess.run(
+        ["git", "diff", "--name-only", "--no-renames", reference.commit, "--", *paths],
+        cwd=reference.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return sorted(line for line in done.stdout.splitlines() if line.strip())
+
+
 def entries(day: Day) -> list[Entry]:
     """The day's starter entries, parsed."""
     return [Entry.parse(text) for text in day.starter]

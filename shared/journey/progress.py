@@ -15,6 +15,7 @@ from rich.table import Table
 from journey import REPO_ROOT, STATE_DIR
 from journey.course import NOT_BUILT, TO_DO, missing_files
 from journey.curriculum import Curriculum, Day
+from journey.recorder import days_in_file
 from journey.runner import TIMEOUT_EXIT_CODE, ProjectRun, log_path, project_timeout
 
 PROGRESS_FILE = STATE_DIR / "progress.json"
@@ -100,6 +101,28 @@ def summarize(
 ) -> list[DayStatus]:
     """The status of each of ``days`` from its state (journey.course) and its project's run."""
     return [_day_status(plan, day, states[day.day], runs) for day in days]
+
+
+def flag_edited_tests(
+    plan: Curriculum, statuses: list[DayStatus], edited: list[str], commit: str
+) -> None:
+    """A day is done only on the tests it was given: one whose test file was edited (or a
+    conftest of its project) is failing, with how to restore the file."""
+    for status in statuses:
+        if status.status != DONE:
+            continue
+        for path in edited:
+            if not path.startswith(status.project + "/"):
+                continue
+            tagged = days_in_file(plan.root / path) if path.endswith(".py") else {}
+            if path.endswith("conftest.py") or not tagged or status.day in tagged:
+                reason = (
+                    f"{path} differs from the file make start gave you: a day is done on the "
+                    f"given tests (restore it: git checkout {commit[:12]} -- {path}; "
+                    "write your own tests in a new file)"
+                )
+                _fail(status, path, reason)
+                status.status = FAILING
 
 
 def write_json(

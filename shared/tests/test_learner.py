@@ -308,3 +308,25 @@ def test_code_that_exits_while_imported_fails_the_day_and_says_so(
 
     assert statuses(journey)[1] == "failing", f"adder.py starts {first_lines!r}: {done.stdout}"
     assert named in " ".join(done.stdout.split()), f"Expected {named!r} in:\n{done.stdout}"
+
+
+def test_a_day_is_done_only_on_the_tests_make_start_gave(journey: Path) -> None:
+    journey_cli(journey, "start")
+    adder = journey / "w" / "harness01" / "adder.py"
+    adder.write_text(ADDER.replace("return a + b", "return 5"))  # right for add(2, 3) only
+    given = journey / "w" / "harness01" / "tests" / "test_adder.py"
+    given.write_text(given.read_text().replace("add(-2, 1) == -1", "True"))
+    (journey / "w" / "harness01" / "tests" / "test_mine.py").write_text(
+        "import pytest\n\npytestmark = pytest.mark.day(1)\n\n\ndef test_mine() -> None:\n"
+        "    assert True\n"
+    )
+
+    done = journey_cli(journey, "test", "--week", "1")
+
+    assert statuses(journey)[1] == "failing", f"Edited a given test to pass: {done.stdout}"
+    flat = " ".join(done.stdout.split())
+    assert "w/harness01/tests/test_adder.py differs from the file make start gave" in flat, flat
+    assert "test_mine.py" not in flat, "A learner's own new test file is theirs to write"
+    given.unlink()
+    done = journey_cli(journey, "test", "--week", "1")
+    assert statuses(journey)[1] == "failing", f"Deleted the given test file: {done.stdout}"
