@@ -246,7 +246,7 @@ def prepare_copy(project: str, baseline: Baseline) -> tuple[Path, list[str]]:
     mutmut_options: dict[str, object] = {
         "source_paths": sources,
         "also_copy": _also_copy(copy, set(sources)),
-        "pytest_add_cli_args": baseline.pytest_args(name),
+        "pytest_add_cli_args": _pytest_extra(baseline, name),
         "pytest_add_cli_args_test_selection": ["tests"],
         # A mutant that loops is stopped after 5x its tests' time (mutmut's default is 15x).
         "timeout_multiplier": 5.0,
@@ -259,6 +259,11 @@ def prepare_copy(project: str, baseline: Baseline) -> tuple[Path, list[str]]:
     lines += [f"{key} = {_toml(value)}" for key, value in mutmut_options.items()]
     (copy / "pyproject.toml").write_text("\n".join(lines) + "\n")
     return copy, sources
+
+
+def _pytest_extra(baseline: Baseline, name: str) -> list[str]:
+    """pytest options of every run in the copy: the renaming plugin, the deselected tests."""
+    return ["-p", "journey.mutation_names", *baseline.pytest_args(name)]
 
 
 def _environment(mutant: str | None = None) -> dict[str, str]:
@@ -527,7 +532,7 @@ def _measure(project: str, name: str, outcome: Outcome, baseline: Baseline, jobs
         outcome.error = f"mutmut {reason}: see {log.relative_to(REPO_ROOT)}"
         return outcome
     outcome.total = len(codes)
-    extra = baseline.pytest_args(name)
+    extra = _pytest_extra(baseline, name)
     alive, problem = confirm_with_full_suite(copy, codes, jobs, extra)
     if problem:
         outcome.error = problem

@@ -90,3 +90,13 @@ def test_0003_stops_on_emails_differing_only_in_case_and_changes_nothing(
         f"Called alembic upgrade 0003 on users {before}. Got (revision, emails) {got}, "
         f"expected ('0002', {before}): nothing changed"
     )
+
+
+@pytest.mark.hint("0003 adds ck_users_email_lowercase with the condition email = lower(email).")
+def test_after_0003_an_email_with_capitals_is_refused(
+    alembic_runner: MigrationContext, alembic_engine: sa.Engine
+) -> None:
+    alembic_runner.migrate_up_to("0003")
+    with pytest.raises(IntegrityError, match="ck_users_email_lowercase"):
+        alembic_runner.insert_into("users", {"email": "Ada@Example.org", "username": "ada"})
+    assert emails(alembic_engine) == [], "Called INSERT of Ada@Example.org at 0003. Got it stored"

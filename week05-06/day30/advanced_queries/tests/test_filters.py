@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tests.helpers import add_post, call, get_posts, status_of, titles
@@ -152,3 +153,18 @@ def test_each_post_comes_with_its_author_and_sorted_tag_names(
         "tags": ["api", "python", "sql"],
     }
     assert got == [expected], f"Called GET /posts. Got {got}, expected [{expected}]"
+
+
+@pytest.mark.hint("Build the bounds as aware UTC datetimes: datetime.combine(day, time.min, UTC).")
+def test_dates_are_utc_days_whatever_the_sessions_time_zone(
+    client: TestClient, db_session: Session
+) -> None:
+    db_session.execute(text("SET LOCAL TIME ZONE 'Asia/Tokyo'"))  # UTC+9, for this test only
+    add_post(db_session, "Late on the 9th", created_at=datetime(2026, 1, 9, 20, tzinfo=UTC))
+    add_post(db_session, "Late on the 10th", created_at=datetime(2026, 1, 10, 20, tzinfo=UTC))
+    params = {"from_date": "2026-01-10", "to_date": "2026-01-10"}
+    got = titles(client, **params)
+    expected = ["Late on the 10th"]
+    assert got == expected, (
+        f"Called {call(params)} on a session in Asia/Tokyo. Got {got}, expected {expected}"
+    )

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bank.errors import InsufficientFunds
+from bank.models import Account
 from bank.transfers import transfer
 from tests.helpers import (
     Rendezvous,
@@ -143,3 +146,82 @@ def test_opposite_transfers_at_once_do_not_deadlock(
     call = "Called transfer a -> b and b -> a at once"
     assert outcomes == ["ok", "ok"], f"{call}. Got {outcomes}, expected ['ok', 'ok'] (no deadlock)"
     assert got == expected, f"{call}. Got balances {got}, expected {expected}"
+
+
+def waiting_for_a_lock(engine: Engine, timeout: float = 5) -> bool:
+    """Whether a connection of this database is seen waiting for a lock within `timeout`."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + timeout
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as monitor:
+        while time.monotonic() < deadline:
+            if monitor.execute(query).scalar_one() > 0:
+                return True
+            time.sleep(0.02)
+    return False
+
+
+def is_locked(engine: Engine, account_id: int) -> bool:
+    """Whether another transaction holds this account's row lock (FOR UPDATE NOWAIT fails)."""
+    with engine.connect() as probe, probe.begin():
+        try:
+            probe.execute(
+                text("SELECT id FROM accounts WHERE id = :id FOR UPDATE NOWAIT"), {"id": account_id}
+            )
+        except OperationalError:
+            return True
+    return False
+
+
+@pytest.mark.hint("ORDER BY id in the locking SELECT: the rows are locked in sort order.")
+@pytest.mark.parametrize("direction", ["lower to higher", "higher to lower"])
+def test_a_transfer_locks_the_lower_id_first_whatever_the_storage_order(
+    committed_engine: Engine, committed_sessions: Sessions, accounts: list[int], direction: str
+) -> None:
+    low, high = accounts[:2]
+    with committed_engine.begin() as connection:  # low's row now sits after high's on disk
+        connection.execute(text("UPDATE accounts SET name = name WHERE id = :id"), {"id": low})
+    source, target = (low, high) if direction == "lower to higher" else (high, low)
+
+    def job() -> str:
+        with committed_sessions() as db:
+            # A plan that reads the table in storage order, as PostgreSQL may pick for any table.
+            db.execute(text("SET LOCAL enable_indexscan = off"))
+            db.execute(text("SET LOCAL enable_bitmapscan = off"))
+            transfer(db, source, target, Decimal("10.00"))
+        return "ok"
+
+    with committed_engine.connect() as blocker, ThreadPoolExecutor(max_workers=1) as pool:
+        blocker.begin()
+        blocker.execute(text("SELECT id FROM accounts WHERE id = :id FOR UPDATE"), {"id": high})
+        outcome = pool.submit(job)
+        waits = waiting_for_a_lock(committed_engine)
+        holds_low = is_locked(committed_engine, low)
+        blocker.rollback()
+        result = outcome.result(timeout=30)
+    call = f"Called transfer {direction} while another transaction held the higher id's row"
+    assert waits, f"{call}. Got no transfer waiting for that row, expected it to wait"
+    assert holds_low, f"{call}. Got the lower id's row unlocked meanwhile, expected it locked first"
+    assert result == "ok", f"{call}. Got {result!r} once the row was free, expected 'ok'"
+
+
+@pytest.mark.hint("populate_existing=True: the locked read must replace the session's older copy.")
+def test_transfer_checks_the_locked_balance_not_an_older_copy_the_session_holds(
+    committed_engine: Engine, committed_sessions: Sessions, accounts: list[int]
+) -> None:
+    first, second = accounts[:2]
+    spend = text("UPDATE accounts SET balance = 40.00 WHERE id = :id")
+    with committed_sessions() as db:
+        # The session now holds first at 100.00 (referenced: the identity map keeps only that).
+        _held = db.get(Account, first)
+        with committed_engine.begin() as other:  # another transaction spends 60.00 meanwhile
+            other.execute(spend, {"id": first})
+        with pytest.raises(InsufficientFunds):
+            transfer(db, first, second, Decimal("60.00"))
+    with committed_engine.connect() as connection:
+        balances = read_balances(connection)
+    got = [balances[first], balances[second]]
+    call = "Called transfer of 60.00 after another transaction left 40.00 of an account"
+    assert got == [Decimal("40.00"), Decimal("100.00")], f"{call}. Got {got}, [40.00, 100.00]"

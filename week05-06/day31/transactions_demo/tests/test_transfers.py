@@ -56,7 +56,10 @@ def test_transfer_beyond_the_balance_raises_insufficient_funds_and_changes_nothi
     with pytest.raises(InsufficientFunds) as caught:
         transfer(db_session, grace, ada, Decimal("50.01"))
     after = read_balances(db_session)
-    assert caught.value.account_id == grace, f"Got account_id {caught.value.account_id}, {grace}"
+    error = caught.value
+    got = (error.account_id, error.balance, error.amount)
+    expected = (grace, Decimal("50.00"), Decimal("50.01"))
+    assert got == expected, f"Got InsufficientFunds (account_id, balance, amount) {got}, {expected}"
     assert after == before, f"Called transfer of 50.01 from 50.00. Got {after}, expected {before}"
     assert count_transfers(db_session) == 0, "Called a refused transfer. Expected 0 transfer rows"
 

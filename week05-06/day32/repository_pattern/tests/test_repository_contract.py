@@ -6,7 +6,7 @@ passes these tests can stand in for the database in any unit test.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -109,3 +109,32 @@ def test_delete_removes_the_user(users: AbstractUserRepository) -> None:
     left = emails(users.get_all())
     assert users.get(ada.id) is None, f"Called delete then get({ada.id}). Expected None"
     assert left == ["grace@example.com"], f"Called delete then get_all. Got {left}"
+
+
+def test_created_at_is_now_in_utc(users: AbstractUserRepository) -> None:
+    added = users.add(User(email="ada@example.com", name="Ada"))
+    found = users.get(added.id)
+    created = found.created_at if found else None
+    assert created is not None and created.tzinfo is not None, (
+        f"Called add then get. Got created_at {created!r}, expected an aware datetime"
+    )
+    ago = datetime.now(UTC) - created
+    assert abs(ago) < timedelta(minutes=5), f"Called add. Got created_at {created}, {ago} ago"
+
+
+@pytest.mark.parametrize("method", ["get_all", "list_active"])
+def test_a_page_holds_100_users_by_default(users: AbstractUserRepository, method: str) -> None:
+    for number in range(101):
+        add(users, f"user{number}@example.com")
+    page = getattr(users, method)()
+    assert len(page) == 100, f"Called {method}() on 101 users. Got {len(page)}, expected 100"
+
+
+def test_the_in_memory_repository_numbers_users_from_1_given_ones_first() -> None:
+    given = [User(email="ada@example.com", name="Ada"), User(email="alan@example.com", name="Alan")]
+    users = InMemoryUserRepository(given)
+    grace = add(users, "grace@example.com")
+    got = [(user.id, user.email) for user in users.get_all()]
+    expected = [(1, "ada@example.com"), (2, "alan@example.com"), (3, "grace@example.com")]
+    assert got == expected, f"Called InMemoryUserRepository([ada, alan]).add(grace). Got {got}"
+    assert grace.id == 3, f"Called add after two given users. Got id {grace.id}, expected 3"

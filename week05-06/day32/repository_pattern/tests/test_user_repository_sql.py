@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import EmailTaken
 from app.models import User
-from app.repositories import UserRepository
+from app.repositories import BaseRepository, UserRepository
 
 pytestmark = pytest.mark.day(32)
 
@@ -82,3 +82,34 @@ def test_repository_methods_never_commit(
     users.list_active()
     users.delete(ada)
     assert commits == [], f"Called every repository method. Got {len(commits)} commits, 0"
+
+
+class PlainUserRepository(BaseRepository[User]):
+    """BaseRepository as it is, no method overridden: what any other model would get."""
+
+    model = User
+
+
+def test_base_repository_alone_adds_gets_pages_and_deletes(db_session: Session) -> None:
+    users = PlainUserRepository(db_session)
+    ada = users.add(User(email="ada@example.com", name="Ada"))
+    grace = users.add(User(email="grace@example.com", name="Grace"))
+    found = users.get(ada.id)
+    assert isinstance(ada.id, int) and found is ada, f"Called add then get. Got {found}, {ada}"
+    users.delete(ada)
+    left = [user.email for user in users.get_all()]
+    assert users.get(ada.id) is None, f"Called delete then get({ada.id}). Expected None"
+    assert left == [grace.email], f"Called delete then get_all. Got {left}, [{grace.email!r}]"
+
+
+@pytest.mark.hint("ORDER BY id: without it PostgreSQL returns rows in the order it stores them.")
+def test_pages_stay_in_id_order_after_a_row_is_updated(db_session: Session) -> None:
+    ids = [insert_user(db_session, f"{name}@example.com") for name in ("ada", "grace", "alan")]
+    # An UPDATE writes a new version of the row after the others: storage order is now 2, 3, 1.
+    db_session.execute(text("UPDATE users SET name = 'Ada' WHERE id = :id"), {"id": ids[0]})
+    users = UserRepository(db_session)
+    got = ([user.id for user in users.get_all()], [user.id for user in users.list_active()])
+    assert got == (ids, ids), (
+        f"Called get_all and list_active after updating the first user. Got ids {got}, "
+        f"expected {ids} for both"
+    )

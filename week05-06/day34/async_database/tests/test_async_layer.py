@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.exc import IntegrityError, InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.pool import NullPool
 
 from app.database import make_engine
 from app.models import Post, User
+from app.repositories import UserRepository, violated_constraint
 
 pytestmark = [pytest.mark.day(34), pytest.mark.asyncio]
 
@@ -24,6 +25,8 @@ async def test_make_engine_turns_a_plain_postgresql_url_into_an_asyncpg_engine(
         driver = engine.dialect.driver
         assert isinstance(engine, AsyncEngine), f"Called make_engine. Got {type(engine).__name__}"
         assert driver == "asyncpg", f"Called make_engine(postgresql://...). Got {driver}, asyncpg"
+        pool = type(engine.sync_engine.pool).__name__
+        assert pool == "NullPool", f"Called make_engine(poolclass=NullPool). Got a {pool}"
         async with engine.connect() as connection:
             one = await connection.scalar(text("SELECT 1"))
         assert one == 1, f"Called SELECT 1 on the engine. Got {one}, expected 1"
@@ -53,3 +56,26 @@ async def test_post_author_raises_instead_of_loading_lazily(async_db_session: As
     assert post is not None, "Called select(Post). Got no post"
     with pytest.raises(InvalidRequestError, match="lazy='raise'"):
         _ = post.author
+
+
+async def test_violated_constraint_is_none_when_the_error_names_none() -> None:
+    error = IntegrityError("INSERT INTO users ...", {}, Exception("no driver details"))
+    got = violated_constraint(error)
+    assert got is None, f"Called violated_constraint on an error naming no constraint. Got {got!r}"
+
+
+async def test_get_all_defaults_to_the_first_100_users_in_id_order(
+    async_db_session: AsyncSession,
+) -> None:
+    insert = text(
+        "INSERT INTO users (email, name)"
+        " SELECT 'user' || n || '@example.com', 'User' FROM generate_series(1, 101) AS n"
+    )
+    await async_db_session.execute(insert)
+    ids = list(await async_db_session.scalars(text("SELECT id FROM users ORDER BY id")))
+    page = await UserRepository(async_db_session).get_all()
+    got = [user.id for user in page]
+    assert got == ids[:100], (
+        f"Called get_all() on 101 users. Got {len(got)} users from id {got[:1]}, "
+        f"expected the first 100 from id {ids[0]}"
+    )

@@ -98,3 +98,22 @@ async def test_post_a_post_stores_it_and_an_unknown_author_is_404(
     )
     rows = await async_db_session.scalar(text("SELECT count(*) FROM posts"))
     assert rows == 1, f"Called POST /users/id/posts then for 999. Got {rows} posts stored, 1"
+
+
+@pytest.mark.hint("ORDER BY id, then OFFSET skip LIMIT limit: PostgreSQL keeps no order otherwise.")
+async def test_list_users_pages_in_id_order_after_a_user_is_updated(
+    async_client: httpx.AsyncClient, async_db_session: AsyncSession
+) -> None:
+    users = [await create_user(async_client, f"{name}@example.com") for name in ("a", "b", "c")]
+    ids = [user["id"] for user in users]
+    # An UPDATE writes a new version of the row after the others: storage order is b, c, a.
+    await async_db_session.execute(
+        text("UPDATE users SET name = 'Ada' WHERE id = :id"), {"id": ids[0]}
+    )
+    everyone = [user["id"] for user in (await async_client.get("/users")).json()]
+    page = [user["id"] for user in (await async_client.get("/users?skip=1&limit=1")).json()]
+    got = (everyone, page)
+    assert got == (ids, ids[1:2]), (
+        f"Called GET /users and GET /users?skip=1&limit=1 after updating the first user. "
+        f"Got {got}, expected ({ids}, {ids[1:2]})"
+    )

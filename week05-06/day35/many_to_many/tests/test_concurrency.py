@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, insert, text
+from sqlalchemy import Engine, create_engine, event, insert, text
 from sqlalchemy.orm import Session
 
 from app import crud
@@ -74,3 +74,41 @@ def test_adding_a_link_that_another_transaction_is_committing_is_harmless(
     assert "error" not in outcome, f"{call}. Got {outcome.get('error')}, expected no error"
     assert outcome.get("tags") == ["python"], f"{call}. Got {outcome}, expected tags ['python']"
     assert links == 1, f"{call}. Got {links} links, expected 1"
+
+
+@pytest.mark.hint(
+    "The foreign keys refuse the link: map their names to PostNotFound and TagNotFound."
+)
+@pytest.mark.parametrize("deleted", ["post", "tag"])
+def test_a_post_or_tag_deleted_just_before_the_link_is_not_found(
+    committed_database_url: str, deleted: str
+) -> None:
+    engine = create_engine(committed_database_url)
+    try:
+        with Session(engine) as db:
+            post, tag = Post(title="Notes", content="", tags=[]), Tag(name="python")
+            db.add_all([post, tag])
+            db.commit()
+            post_id, tag_id = post.id, tag.id
+        table, row_id = ("posts", post_id) if deleted == "post" else ("tags", tag_id)
+        done: list[str] = []
+
+        def delete_first(connection: Any, cursor: Any, statement: str, *args: Any) -> None:
+            """Another transaction deletes the row after the checks, before the link's INSERT."""
+            if done or not statement.lstrip().upper().startswith("INSERT INTO POST_TAGS"):
+                return
+            done.append(statement)
+            with engine.begin() as other:
+                other.execute(text(f"DELETE FROM {table} WHERE id = :id"), {"id": row_id})
+
+        event.listen(engine, "before_cursor_execute", delete_first)
+        not_found = (crud.PostNotFound, crud.TagNotFound)
+        with Session(engine, expire_on_commit=False) as db, pytest.raises(not_found) as caught:
+            crud.add_tag_to_post(db, post_id, tag_id)
+    finally:
+        engine.dispose()
+    expected = f"{deleted.capitalize()} {row_id} not found"
+    got = (type(caught.value).__name__, str(caught.value))
+    call = f"Called add_tag_to_post while another transaction deleted the {deleted}"
+    assert done, f"{call}. Got no INSERT INTO post_tags, expected the link to be inserted"
+    assert got[1] == expected, f"{call}. Got {got}, expected the error {expected!r}"

@@ -7,6 +7,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app import crud
+from app.schemas import PostCreate, TagCreate
 from tests.helpers import add_tag, create_post, create_tag, tag_names, tagged_post
 
 pytestmark = pytest.mark.day(35)
@@ -127,4 +129,23 @@ def test_get_post_returns_its_tags_and_404_when_missing(client: TestClient) -> N
     got = client.get(f"/posts/{post['id']}").json()
     missing = client.get(f"/posts/{MISSING}")
     assert got == post, f"Called GET /posts/{{id}}. Got {got}, expected {post}"
-    assert missing.status_code == 404, f"Called GET /posts/{MISSING}. Got {missing.status_code}"
+    got_missing = (missing.status_code, missing.json())
+    expected = (404, {"detail": f"Post {MISSING} not found"})
+    assert got_missing == expected, f"Called GET /posts/{MISSING}. Got {got_missing}, {expected}"
+
+
+@pytest.mark.hint("get_post: .execution_options(populate_existing=True) refreshes a post held.")
+def test_a_session_that_read_a_post_gets_its_new_tags_back(db_session: Session) -> None:
+    db_session.expire_on_commit = False  # as the app's sessions: objects outlive a commit
+    post = crud.create_post(db_session, PostCreate(title="Notes"))
+    python = crud.create_tag(db_session, TagCreate(name="python"))
+    before = [tag.name for tag in crud.get_post(db_session, post.id).tags]
+    added = [tag.name for tag in crud.add_tag_to_post(db_session, post.id, python.id).tags]
+    crud.remove_tag_from_post(db_session, post.id, python.id)
+    removed = [tag.name for tag in crud.get_post(db_session, post.id).tags]
+    got = (before, added, removed)
+    expected: tuple[list[str], ...] = ([], ["python"], [])
+    assert got == expected, (
+        f"Called get_post, add_tag_to_post, remove_tag_from_post then get_post in one session. "
+        f"Got tags {got}, expected {expected}"
+    )

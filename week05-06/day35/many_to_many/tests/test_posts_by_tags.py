@@ -6,8 +6,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from tests.helpers import create_post, create_tag, tag_names, tagged_post
+from app import crud
+from app.models import Post, Tag
+from tests.helpers import add_tag, create_post, create_tag, tag_names, tagged_post
 
 pytestmark = pytest.mark.day(35)
 
@@ -114,3 +118,39 @@ ELEVEN_TAGS = ",".join(f"t{n}" for n in range(11))
 def test_a_bad_filter_is_422(client: TestClient, query: str) -> None:
     response = client.get(f"/posts?{query}")
     assert response.status_code == 422, f"Called GET /posts?{query}. Got {response.status_code}"
+
+
+@pytest.mark.hint("ORDER BY posts.id, then LIMIT and OFFSET: PostgreSQL keeps no order otherwise.")
+def test_pages_follow_post_ids_whatever_the_storage_order(
+    client: TestClient, db_session: Session
+) -> None:
+    python = create_tag(client, "python")
+    posts = [create_post(client, title) for title in ("A", "B", "C")]
+    for post in reversed(posts):  # the links are stored C, B, A
+        add_tag(client, post["id"], python["id"])
+    # An UPDATE writes a new version of the row after the others: posts are stored B, C, A.
+    db_session.execute(text("UPDATE posts SET title = 'A' WHERE id = :id"), {"id": posts[0]["id"]})
+    ids = [post["id"] for post in posts]
+    paths = ["/posts", f"/tags/{python['id']}/posts"]
+    paths += [f"{path}?limit=1&offset=1" for path in paths]
+    got = [[post["id"] for post in ok(client, path)] for path in paths]
+    expected = [ids, ids, ids[1:2], ids[1:2]]
+    assert got == expected, f"Called GET {paths}. Got ids {got}, expected {expected}"
+
+
+@pytest.mark.parametrize("function", ["list_posts", "posts_with_tag"])
+def test_crud_pages_default_to_the_first_20_posts(db_session: Session, function: str) -> None:
+    tag = Tag(name="python")
+    posts = [Post(title=f"Post {n}", content="", tags=[tag]) for n in range(21)]
+    db_session.add_all(posts)
+    db_session.flush()
+    ids = [post.id for post in posts]
+    page = (
+        crud.list_posts(db_session)
+        if function == "list_posts"
+        else crud.posts_with_tag(db_session, tag.id)
+    )
+    got = [post.id for post in page]
+    assert got == ids[:20], (
+        f"Called crud.{function} without limit and offset on 21 posts. Got {got}"
+    )

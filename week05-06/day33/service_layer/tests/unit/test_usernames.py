@@ -18,6 +18,8 @@ pytestmark = pytest.mark.day(33)
         ("__x__@example.com", set(), "x"),
         ("+++@example.com", set(), "user"),
         (f"{'a' * 40}@example.com", set(), "a" * 30),
+        (f"+{'a' * 40}@example.com", set(), "a" * 30),  # "_" stripped before the cut
+        (f"{'a' * 29}.b@example.com", set(), "a" * 29),  # and after it
         ("ada@example.com", {"ada"}, "ada2"),
         ("ada@example.com", {"ada", "ada2", "ada3"}, "ada4"),
         ("ada@example.com", {"ada", "ada3"}, "ada2"),
