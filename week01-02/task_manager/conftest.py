@@ -110,6 +110,7 @@ HOSTILE_FILES: dict[str, bytes] = {
     "nan": raw_field("next_id", "NaN"),
     "infinity": raw_field("next_id", "Infinity"),
     "minus-infinity": raw_field("next_id", "-Infinity"),
+    "nan-in-an-unknown-field": raw_field("note", "NaN"),
     "not-utf8": task_file(task_entry()).replace(b"Buy milk", "Café".encode("latin-1")),
     "utf16": task_file(task_entry()).decode().encode("utf-16"),
     "version-true": task_file(version=True),

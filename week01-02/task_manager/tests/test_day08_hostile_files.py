@@ -164,14 +164,16 @@ def test_symlinked_data_file_is_written_through_to_its_target_under_one_lock(
     )
 
 
-def test_read_only_data_file_is_refused_and_left_untouched(tasks_file: Path) -> None:
+@pytest.mark.parametrize("mode", [0o444, 0o555], ids=oct)
+def test_read_only_data_file_is_refused_and_left_untouched(tasks_file: Path, mode: int) -> None:
     with JsonStorage(tasks_file).edit() as manager:
         manager.add("keep me")
-    os.chmod(tasks_file, 0o444)
+    os.chmod(tasks_file, mode)
     try:
-        _refused(tasks_file)
-        mode = oct(tasks_file.stat().st_mode & 0o777)
-        assert mode == "0o444", f"Edited a read-only file. Got its mode changed to {mode}"
+        message = _refused(tasks_file)
+        got = oct(tasks_file.stat().st_mode & 0o777)
+        assert got == oct(mode), f"Edited a {oct(mode)} file. Got its mode changed to {got}"
+        assert "read-only" in message, f"Edited a {oct(mode)} file. Got {message!r}"
     finally:
         os.chmod(tasks_file, 0o644)
 
@@ -206,3 +208,79 @@ def test_control_characters_and_undecodable_text_are_refused_in_titles(
     with pytest.raises(InvalidInputError):
         manager.add(title)
     assert manager.filter() == [], f"Called add({title!r}). Got {manager.filter()}"
+
+
+def test_a_twenty_digit_number_is_read_and_only_a_longer_one_refused(tasks_file: Path) -> None:
+    message = _refused(tasks_file, task_file(task_entry(id=10**19)))  # 20 digits: too big an id
+    assert "task entry 1" in message, f"Stored a 20-digit id. Got {message!r}"
+
+
+def test_a_huge_bad_value_still_gives_a_short_line(tasks_file: Path) -> None:
+    message = _refused(tasks_file, task_file(task_entry(created_at="x" * 5000)))
+    assert "task entry 1" in message and len(message) < 1000, (
+        f"Stored a 5,000-character created_at. Got a line of {len(message)} characters"
+    )
+
+
+def test_a_file_of_exactly_max_file_bytes_is_read(
+    tasks_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = 1000  # MAX_FILE_BYTES lowered, so the test writes 1 kB instead of 64 MiB
+    monkeypatch.setattr("storage.MAX_FILE_BYTES", limit)
+    document = task_file(task_entry())
+    tasks_file.write_bytes(b" " * (limit - len(document)) + document)
+    titles = [task.title for task in JsonStorage(tasks_file).load().filter()]
+    assert titles == ["Buy milk"], f"Loaded a file of exactly MAX_FILE_BYTES. Got {titles}"
+    tasks_file.write_bytes(b" " * (limit + 1 - len(document)) + document)
+    with pytest.raises(StorageError):
+        JsonStorage(tasks_file).load()
+
+
+def test_a_file_that_cannot_be_read_gives_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    inside = not_a_folder / "tasks.json"
+    with pytest.raises(StorageError) as caught:
+        JsonStorage(inside).load()
+    message = str(caught.value)
+    assert str(inside) in message and "Not a directory" in message, (
+        f"Loaded {inside}. Got {message!r}, expected the path and the OS message"
+    )
+    tasks_file = tmp_path / "tasks.json"
+    tasks_file.write_bytes(task_file())
+
+    def broken_disk(fd: int) -> os.stat_result:
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as patch, pytest.raises(StorageError) as caught:
+        patch.setattr("os.fstat", broken_disk)  # undone before pytest reads its own capture
+        JsonStorage(tasks_file).load()
+    message = str(caught.value)
+    assert str(tasks_file) in message and "Input/output error" in message, (
+        f"Loaded a file whose read fails. Got {message!r}, expected the path and the OS message"
+    )
+
+
+@needs_posix
+def test_cleanup_leaves_symlinks_and_never_fails_the_save(
+    tasks_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tasks_file.parent
+    (folder / "mine.txt").write_text("keep", encoding="utf-8")
+    link = folder / ".tasks.json.abcdefgh.tmp"
+    link.symlink_to(folder / "mine.txt")
+    with JsonStorage(tasks_file).edit() as manager:
+        manager.add("a")
+    assert link.is_symlink(), "Saved beside a symlink named like a leftover. Got it removed"
+    (folder / ".tasks.json.zzzzzzzz.tmp").write_text("half a file", encoding="utf-8")
+
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("os.unlink", refuse)
+    with JsonStorage(tasks_file).edit() as manager:
+        manager.add("b")
+    titles = [task.title for task in JsonStorage(tasks_file).load().filter()]
+    assert titles == ["a", "b"], f"Saved while a leftover could not be removed. Got {titles}"

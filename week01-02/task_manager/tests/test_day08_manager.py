@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from errors import InvalidInputError, TaskNotFoundError
 from manager import TaskManager
-from models import Priority, Status, Task
+from models import MAX_TASK_ID, Priority, Status, Task
 from sorters import DateSorter
 
 pytestmark = pytest.mark.day(8)
@@ -122,8 +122,9 @@ def test_delete_removes_only_that_task(manager: TaskManager) -> None:
 def test_unknown_id_raises_task_not_found_naming_the_id(manager: TaskManager) -> None:
     manager.add("a")
     for operation in (manager.complete, manager.delete, manager.get):
-        with pytest.raises(TaskNotFoundError, match="no task with id 42"):
+        with pytest.raises(TaskNotFoundError, match="no task with id 42") as caught:
             operation(42)
+        assert caught.value.task_id == 42, f"Read error.task_id. Got {caught.value.task_id!r}"
 
 
 def test_ids_are_not_reused_after_deleting_the_newest_task(manager: TaskManager) -> None:
@@ -160,3 +161,41 @@ def test_date_sorter_lists_oldest_first_or_newest_first() -> None:
     assert _ids(newest) == [3, 2, 1], (
         f"Called DateSorter(newest_first=True).sort(). Got {_ids(newest)}"
     )
+
+
+def test_add_stamps_the_creation_time_from_the_clock() -> None:
+    manager = TaskManager(clock=lambda: NOON)
+    task = manager.add("a")
+    assert task.created_at == NOON, (
+        f"Called add() with clock=lambda: NOON. Got created_at {task.created_at}, expected {NOON}"
+    )
+
+
+def test_next_id_follows_the_highest_id_given_unless_next_id_is_larger() -> None:
+    tasks = [Task(id=5, title="e", created_at=NOON), Task(id=2, title="b", created_at=NOON)]
+    manager = TaskManager(tasks, clock=lambda: NOON)
+    got = (manager.next_id, manager.add("f").id)
+    assert got == (6, 6), f"Called TaskManager(ids 5 and 2). Got (next_id, add().id) {got}"
+    larger = TaskManager(tasks, next_id=9).next_id
+    assert larger == 9, f"Called TaskManager(tasks, next_id=9). Got next_id {larger}, expected 9"
+
+
+def test_complete_and_edit_keep_the_due_date_and_every_other_field(manager: TaskManager) -> None:
+    task = manager.add("Pay rent", priority=Priority.HIGH, due=date(2026, 2, 1))
+    done = manager.complete(task.id)
+    expected = replace(task, status=Status.DONE)
+    assert done == expected and manager.get(task.id) == expected, (
+        f"Called complete() on a task due 2026-02-01. Got {done!r}, expected {expected!r}"
+    )
+    renamed = manager.edit(task.id, title="Pay the rent")
+    assert (renamed.due, renamed.priority) == (date(2026, 2, 1), Priority.HIGH), (
+        f"Called edit(title=...). Got due {renamed.due}, priority {renamed.priority}"
+    )
+
+
+def test_the_largest_id_is_valid_and_the_next_is_refused() -> None:
+    manager = TaskManager(next_id=MAX_TASK_ID, clock=lambda: NOON)
+    last = manager.add("last")
+    assert last.id == MAX_TASK_ID, f"Called add() with next_id=MAX_TASK_ID. Got id {last.id}"
+    with pytest.raises(InvalidInputError):
+        manager.add("one too many")

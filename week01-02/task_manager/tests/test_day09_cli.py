@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from cli import cli
-from cli_support import AppContext
+from cli_support import LOGGER_NAME, AppContext, configure_logging
 from conftest import RunCli
 from render import RICH_ROW_LIMIT
 from sorters import sorter_named
@@ -65,6 +66,16 @@ def test_complete_and_delete_change_the_file(run_cli: RunCli, tasks_file: Path) 
     document = json.loads(tasks_file.read_text(encoding="utf-8"))
     got = [(t["id"], t["status"]) for t in document["tasks"]]
     assert got == [(1, "done"), (3, "pending")], f"Read the file. Got {got}"
+
+
+def test_ids_are_not_reused_across_runs(run_cli: RunCli) -> None:
+    for title in ("a", "b"):
+        run_cli("add", title)
+    run_cli("delete", "2")
+    result = run_cli("add", "c")
+    assert result.stdout == "Added task #3: c\n", (
+        f"Ran add a, add b, delete 2, add c. Got {result.stdout!r}, expected 'Added task #3: c'"
+    )
 
 
 def test_list_filters_by_status(run_cli: RunCli) -> None:
@@ -124,6 +135,36 @@ def test_verbose_logs_the_data_file_and_the_change_to_stderr(
     )
 
 
+def test_verbose_logs_each_step_without_logging_errors(run_cli: RunCli, tasks_file: Path) -> None:
+    for title in ("a", "b"):
+        run_cli("add", title)
+    completed = run_cli("--verbose", "complete", "1")
+    leftover = tasks_file.with_name(".tasks.json.abcdefgh.tmp")
+    leftover.write_text("half a file", encoding="utf-8")
+    deleted = run_cli("--verbose", "delete", "2")
+    logs = completed.stderr + deleted.stderr
+    for expected in (
+        "updated task 1",
+        "deleted task 2",
+        f"loaded 2 tasks from {tasks_file}",
+        f"saved 1 tasks to {tasks_file}",
+        f"removed {leftover}",
+    ):
+        assert expected in logs, f"Ran --verbose complete 1, delete 2. Got stderr {logs!r}"
+    assert "Logging error" not in logs, f"Ran --verbose. Got {logs!r}"
+
+
+def test_configure_logging_twice_leaves_one_handler_at_the_last_level() -> None:
+    configure_logging(True)
+    configure_logging(False)
+    logger = logging.getLogger(LOGGER_NAME)
+    got = (len(logger.handlers), logger.level)
+    assert got == (1, logging.WARNING), (
+        f"Called configure_logging(True), then (False). Got (handlers, level) {got}, "
+        f"expected (1, {logging.WARNING})"
+    )
+
+
 @pytest.mark.hint(
     "TaskCli turns click.UsageError into one line (OneLineError)"
     " and TaskManagerError into click.ClickException."
@@ -137,6 +178,7 @@ def test_verbose_logs_the_data_file_and_the_change_to_stderr(
         (["complete", "abc"], "not a valid integer"),
         (["complete", "1", "9"], "no task with id 9"),
         (["frobnicate"], "No such command"),
+        (["--frobnicate", "list"], "No such option"),
     ],
 )
 def test_bad_input_prints_one_error_line_and_changes_nothing(

@@ -64,9 +64,16 @@ def test_read_only_data_file_gives_one_error_line_and_stays_intact(
         ("add", "\udcff"),
         ("add", "ok", "-t", "caf\udce9"),
         ("search", "\ud800"),
+        ("search", "\udfff"),
         ("list", "-t", "\udcff"),
     ],
-    ids=["surrogate-escaped-title", "surrogate-escaped-tag", "lone-surrogate-search", "list-tag"],
+    ids=[
+        "surrogate-escaped-title",
+        "surrogate-escaped-tag",
+        "lone-surrogate-search",
+        "last-surrogate",
+        "list-tag",
+    ],
 )
 def test_non_utf8_arguments_give_one_error_line(
     run_cli: RunCli, tasks_file: Path, args: tuple[str, ...]
@@ -76,6 +83,8 @@ def test_non_utf8_arguments_give_one_error_line(
     result = run_cli(*args)
     _one_error_line(result, args)
     assert result.exit_code == 2, f"Called {args}. Got exit {result.exit_code}, expected 2"
+    shown = ascii(args[-1])[1:-1]  # the argument, its lone surrogate as an escape
+    assert shown in result.stderr, f"Called {args}. Got {result.stderr!r}, expected {shown!r}"
     assert tasks_file.read_bytes() == before, f"Called {args}. Got a changed tasks.json"
 
 

@@ -27,6 +27,12 @@ def test_str_is_a_readable_checklist_line() -> None:
     done = replace(task, status=Status.DONE)
     assert str(task) == "[ ] #3 Buy milk [high] (due 2026-02-01) #home", f"Called str(). Got {task}"
     assert str(done).startswith("[x] #3"), f"Called str() on a done task. Got {done}"
+    plain = Task(id=1, title="Buy milk")
+    assert str(plain) == "[ ] #1 Buy milk [medium]", f"Called str() with no due or tag. Got {plain}"
+    tagged = replace(task, tags=("home", "errand"))
+    assert str(tagged).endswith("(due 2026-02-01) #home #errand"), (
+        f"Called str() with two tags. Got {tagged}"
+    )
 
 
 def test_tasks_order_by_creation_time_then_id() -> None:
@@ -35,6 +41,7 @@ def test_tasks_order_by_creation_time_then_id() -> None:
     assert early <= late and late >= early and early <= early, "Got <= / >= inconsistent with <"
     tie_a, tie_b = _task(1), _task(2)  # same creation time: the id breaks the tie
     assert tie_a < tie_b, "Compared tasks created at the same moment. Got id 2 before id 1"
+    assert not tie_a < replace(tie_a), "Compared a task with an equal one. Got a < a, expected not"
 
 
 def test_sorted_lists_tasks_oldest_first() -> None:

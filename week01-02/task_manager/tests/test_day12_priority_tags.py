@@ -85,6 +85,24 @@ def test_cli_list_filters_by_priority_and_tag(run_cli: RunCli) -> None:
     assert "alpha" in by_both and "gamma" not in by_both and "beta" not in by_both, by_both
 
 
+def test_cli_list_shows_due_dates_and_tags_under_their_headers(run_cli: RunCli) -> None:
+    run_cli("add", "Pay rent", "-p", "high", "-t", "home", "-t", "money", "-d", "2999-01-31")
+    run_cli("add", "Walk dog")
+    header, *rows = run_cli("list").stdout.splitlines()
+    names = ["STATUS", "PRIORITY", "DUE", "TAGS", "TITLE"]
+    assert header.split() == ["ID", *names], f"Called list. Got header {header!r}"
+    expected = [
+        ["pending", "high", "2999-01-31", "home,money", "Pay rent"],
+        ["pending", "medium", " ", " ", "Walk dog"],
+    ]
+    for row, cells in zip(rows, expected, strict=True):
+        for name, cell in zip(names, cells, strict=True):
+            start = header.index(name)
+            assert row[start : start + len(cell)] == cell, (
+                f"Called list. Got row {row!r}, expected {cell!r} under {name} (column {start})"
+            )
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

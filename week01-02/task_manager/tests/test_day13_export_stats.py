@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from cli import _print_tasks
+from cli_support import AppContext
 from conftest import RunCli
 from export import CSV_COLUMNS, export_to_csv, neutralise
 from manager import TaskManager
 from models import Priority
-from render import rich_task_table
+from render import plain_stats, rich_stats_table, rich_task_table
 from stats import compute_stats
+from storage import JsonStorage
 
 pytestmark = pytest.mark.day(13)
 
@@ -73,6 +76,44 @@ def test_stats_counts_total_completed_percentage_and_overdue(manager: TaskManage
     assert stats.pending_by_priority == {Priority.HIGH: 1, Priority.MEDIUM: 1, Priority.LOW: 0}
 
 
+def test_plain_stats_prints_one_padded_line_per_figure(manager: TaskManager) -> None:
+    manager.add("late", due=TODAY - timedelta(days=1), priority=Priority.HIGH)
+    manager.add("fine", due=TODAY + timedelta(days=1))
+    manager.complete(manager.add("done").id)
+    text = plain_stats(compute_stats(manager, TODAY))
+    expected = "\n".join(
+        [
+            "Total      3",
+            "Completed  1 (33.3%)",
+            "Pending    2 (high 1, medium 1, low 0)",
+            "Overdue    1",
+        ]
+    )
+    assert text == expected, f"Called plain_stats. Got {text!r}, expected {expected!r}"
+
+
+def test_rich_stats_table_draws_with_and_without_overdue_tasks(manager: TaskManager) -> None:
+    manager.add("late", due=TODAY - timedelta(days=1))
+    for tasks in ([], list(manager)):
+        console = Console(record=True, width=100)
+        console.print(rich_stats_table(compute_stats(tasks, TODAY)))
+        text = console.export_text()
+        assert "Total" in text and "Overdue" in text, f"Drew rich_stats_table. Got {text!r}"
+
+
+def test_list_on_a_colour_terminal_prints_the_rich_table(
+    tasks_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with JsonStorage(tasks_file).edit() as manager:
+        manager.add("late", priority=Priority.HIGH, due=date(2000, 1, 1))
+    tasks = JsonStorage(tasks_file).load().filter()
+    _print_tasks(AppContext(JsonStorage(tasks_file), color=True), tasks, False)
+    out = capsys.readouterr().out
+    assert "(overdue)" in out and "STATUS" not in out, (
+        f"Called _print_tasks with colour. Got {out!r}, expected the rich table, not plain text"
+    )
+
+
 def test_stats_of_no_tasks_is_zero_percent_not_a_crash() -> None:
     stats = compute_stats([], TODAY)
     assert (stats.total, stats.completed_percent) == (0, 0.0), f"Got {stats}"
@@ -83,8 +124,15 @@ def test_cli_stats_json_is_machine_readable(run_cli: RunCli) -> None:
     run_cli("add", "b", "--due", "2000-01-01")
     run_cli("complete", "1")
     data = json.loads(run_cli("stats", "--json").stdout)
-    got = (data["total"], data["completed"], data["completed_percent"], data["overdue"])
-    assert got == (2, 1, 50.0, 1), f"Called stats --json. Got {got}, expected (2, 1, 50.0, 1)"
+    expected = {
+        "total": 2,
+        "completed": 1,
+        "pending": 1,
+        "completed_percent": 50.0,
+        "overdue": 1,
+        "pending_by_priority": {"high": 0, "medium": 1, "low": 0},
+    }
+    assert data == expected, f"Called stats --json. Got {data}, expected {expected}"
 
 
 def test_cli_stats_plain_output_lists_each_figure(run_cli: RunCli) -> None:
@@ -181,3 +229,15 @@ def test_cli_export_onto_a_read_only_file_gives_one_line_and_leaves_it(
         f"Called export onto a read-only file. Got exit {result.exit_code}, {result.stderr!r}"
     )
     assert target.read_text(encoding="utf-8") == "keep\n", "Got the read-only file replaced"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_cli_export_onto_a_named_pipe_gives_one_line(run_cli: RunCli, tmp_path: Path) -> None:
+    run_cli("add", "one")
+    target = tmp_path / "out.csv"
+    os.mkfifo(target)
+    result = run_cli("export", str(target))
+    assert result.exit_code == 1 and result.stderr.startswith("Error: cannot write"), (
+        f"Called export onto a named pipe. Got exit {result.exit_code}, {result.stderr!r}"
+    )
+    assert result.stderr.count("\n") == 1 and target.is_fifo(), result.stderr

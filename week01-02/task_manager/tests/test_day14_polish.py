@@ -96,6 +96,13 @@ def test_list_json_gives_every_field_for_scripts(run_cli: RunCli) -> None:
     assert len(tasks) == 1 and set(tasks[0]) == expected_keys, f"Called list --json. Got {tasks}"
 
 
+def test_json_output_keeps_non_ascii_text_readable(run_cli: RunCli) -> None:
+    run_cli("add", "Café")
+    for args in (["list", "--json"], ["search", "caf", "--json"]):
+        out = run_cli(*args).stdout
+        assert '"title": "Café"' in out, f"Called {args}. Got {out!r}, expected Café unescaped"
+
+
 def test_readme_and_docstrings_document_the_whole_project() -> None:
     readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     undocumented = [name for name in cli.commands if f"`{name}" not in readme]
