@@ -28,9 +28,9 @@ def settings() -> Settings:
     return TEST_SETTINGS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def hasher(settings: Settings) -> PasswordHasher:
-    """A hasher with the same parameters as the app's."""
+    """A new hasher for each test, with the same parameters as the app's."""
     return PasswordHasher(settings)
 
 

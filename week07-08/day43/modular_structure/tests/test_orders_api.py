@@ -97,3 +97,19 @@ def test_an_unknown_user_or_product_is_404_and_an_empty_order_422(
     assert (missing.status_code, missing.json()) == (404, {"detail": "Order 999 not found"}), (
         f"Called GET /orders/999. Got {missing.status_code} {missing.json()}"
     )
+
+
+def test_lines_of_one_product_are_merged_into_one_line(
+    client: TestClient, db_session: Session, shop: dict[str, int]
+) -> None:
+    response = place(client, shop["user"], (shop["pen"], 2), (shop["book"], 1), (shop["pen"], 3))
+    assert response.status_code == 201, f"Called POST /orders. Got {response.status_code}"
+    body = response.json()
+    lines = [(line["product_id"], line["quantity"]) for line in body["items"]]
+    assert sorted(lines) == sorted([(shop["pen"], 5), (shop["book"], 1)]), (
+        f"Called POST /orders with 2 pens, 1 book, 3 pens. Got lines {lines}, expected one "
+        "line of 5 pens and one of 1 book"
+    )
+    assert body["total"] == "19.50", f"Got total {body['total']}, expected '19.50' (5 x 1.50 + 12)"
+    got = stock(db_session, shop["pen"])
+    assert got == 5, f"Called POST /orders for 2 + 3 pens of 10. Got {got} left, expected 5"

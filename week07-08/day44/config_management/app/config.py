@@ -31,6 +31,10 @@ DEV_SECRET_KEY = "dev-only-secret-key-change-me"
 MIN_SECRET_LENGTH = 16
 MIN_PROD_SECRET_LENGTH = 32
 URL_SHAPE = "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+# What check_production_ready says (one line, no secret).
+DEV_SECRET_PROBLEM = "SECRET_KEY is not set (it is the development default)"
+DEBUG_PROBLEM = "DEBUG must be false"
+SECRET_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(32))" makes a secret'
 
 
 class ConfigError(Exception):
@@ -123,11 +127,11 @@ def check_production_ready(settings: Settings) -> None:
     problems = []
     secret = settings.secret_key.get_secret_value()
     if secret == DEV_SECRET_KEY:
-        problems.append("SECRET_KEY is not set (it is the development default)")
+        problems.append(DEV_SECRET_PROBLEM)
     elif len(secret) < MIN_PROD_SECRET_LENGTH:
         problems.append(f"SECRET_KEY must be at least {MIN_PROD_SECRET_LENGTH} characters")
     if settings.debug:
-        problems.append("DEBUG must be false")
+        problems.append(DEBUG_PROBLEM)
     if problems:
-        hint = 'python -c "import secrets; print(secrets.token_urlsafe(32))" makes a secret'
+        hint = SECRET_HINT
         raise ConfigError(f"refusing to start in prod: {'; '.join(problems)} ({hint})")

@@ -17,7 +17,7 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
+def get_db(request: Request) -> Iterator[Session]:  # pragma: no mutate block (given)
     """Open a session for this request and close it however the request ends."""
     session: Session = request.app.state.session_factory()
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import DEV_SECRET_KEY, ConfigError, Settings
+from app.config import DEV_SECRET_KEY, ConfigError, Settings, check_production_ready
 from app.main import create_app
 
 pytestmark = pytest.mark.day(44)
@@ -97,3 +97,21 @@ def test_uvicorn_stops_with_one_line_and_no_traceback(
         f"Called uvicorn app.asgi:app ({start}). Got {lines[0]!r}, expected 'config error: ...' "
         f"naming {word}"
     )
+
+
+def test_check_production_ready_draws_the_line_at_32_characters_and_names_every_problem() -> None:
+    check_production_ready(Settings(environment="prod", database_url=URL, secret_key="x" * 32))
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        check_production_ready(Settings(environment="prod", database_url=URL, secret_key="x" * 31))
+    both = Settings(environment="prod", database_url=URL, debug=True)
+    with pytest.raises(ConfigError) as caught:
+        check_production_ready(both)
+    message = str(caught.value)
+    assert message.startswith("refusing to start in prod: ") and all(
+        name in message for name in ("SECRET_KEY", "DEBUG")
+    ), (
+        f"Called check_production_ready(prod, default secret, DEBUG on). Got {message!r}, "
+        "expected one line starting 'refusing to start in prod: ' naming SECRET_KEY and DEBUG"
+    )
+    for environment in ("dev", "test"):
+        check_production_ready(Settings(environment=environment, database_url=URL, debug=True))

@@ -141,3 +141,29 @@ def test_a_bad_setting_is_one_clear_line_naming_the_variable(
     assert not missing, (
         f"Called load_settings() with {variable}={value!r}. Got {message!r}, missing {missing}"
     )
+
+
+def test_every_refused_setting_is_named_in_the_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://root:pw@db/shop")
+    monkeypatch.setenv("PORT", "70000")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    problems = message.removeprefix("invalid settings: ").split("; ")
+    named = sorted(problem.split(":")[0] for problem in problems)
+    assert named == ["DATABASE_URL", "PORT"] and "Value error" not in message, (
+        f"Called load_settings() with a bad DATABASE_URL and PORT. Got {message!r}, expected "
+        "'invalid settings: ' then 'NAME: message' for each, joined by '; ', without pydantic's "
+        "'Value error, ' prefix"
+    )
+
+
+def test_overrides_win_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.setenv("PORT", "8001")
+    settings = load_settings(environment="test", port=9000, app_name="Overridden")
+    got = (settings.environment, settings.port, settings.app_name)
+    assert got == ("test", 9000, "Overridden"), (
+        f"Called load_settings(environment='test', port=9000, app_name='Overridden') with "
+        f"PORT=8001. Got {got}, expected the overrides"
+    )

@@ -70,7 +70,7 @@ class PasswordHasher:
         scheme = self.context.identify(hashed, required=False)
         if scheme is None:
             # Not a hash this context knows (a plain-text password, say): never compare it.
-            logger.warning("a stored password hash has an unknown format")
+            logger.warning("a stored password hash has an unknown format")  # pragma: no mutate
             return False, None
         if scheme == "bcrypt" and len(plain.encode()) > BCRYPT_MAX_BYTES:
             # bcrypt uses the first 72 bytes only: older releases matched such a password
@@ -80,9 +80,8 @@ class PasswordHasher:
         try:
             return self.context.verify_and_update(plain, hashed)
         except ValueError as error:  # a damaged hash; a NUL byte checked against bcrypt
-            logger.warning(
-                "a stored %s hash could not be checked (%s)", scheme, type(error).__name__
-            )
+            name = type(error).__name__  # pragma: no mutate
+            logger.warning("a stored %s hash is damaged (%s)", scheme, name)  # pragma: no mutate
             return False, None
 
     def verify_dummy(self, plain: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import argon2
+import bcrypt
 import pytest
 from pydantic import ValidationError
 
@@ -69,6 +70,20 @@ def test_production_settings_hash_with_at_least_owasps_argon2id_parameters(
             Settings(environment="prod", **weak)  # type: ignore[arg-type]
 
 
+def test_the_hash_carries_the_settings_argon2_parameters() -> None:
+    settings = Settings(
+        environment="test", argon2_memory_kib=2048, argon2_time_cost=2, argon2_parallelism=2
+    )
+    hasher = PasswordHasher(settings)
+    for hashed in (hasher.hash_password(PASSWORD), hasher.dummy_hash):
+        found = argon2_parameters(hashed)
+        got = {key: found[key] for key in ("type", "m", "t", "p")}
+        assert got == {"type": "argon2id", "m": 2048, "t": 2, "p": 2}, (
+            "Called PasswordHasher(settings with m=2048, t=2, p=2).hash_password(p) and read "
+            f"dummy_hash. Got {got}, expected argon2id with the settings' m, t and p"
+        )
+
+
 def test_a_long_password_is_verified_in_full_never_by_its_first_72_bytes(
     hasher: PasswordHasher,
 ) -> None:
@@ -98,6 +113,22 @@ def test_a_password_over_72_bytes_never_matches_a_bcrypt_hash_of_its_prefix(
     assert hasher.verify_password(password, legacy) is False, (
         "Called verify_password(80-byte password, bcrypt hash of its first 72 bytes). Got True, "
         "expected False (no silent truncation), and no exception"
+    )
+
+
+def test_the_72_byte_rule_holds_even_with_a_bcrypt_backend_that_truncates(
+    hasher: PasswordHasher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = bcrypt.hashpw
+    # bcrypt before 5.0 hashed only the first 72 bytes instead of raising: verify_password
+    # must refuse a longer password against a bcrypt hash itself, whatever the backend does.
+    monkeypatch.setattr(bcrypt, "hashpw", lambda secret, salt: real(secret[:72], salt))
+    password = "c" * 80
+    legacy = cheap_bcrypt(password[:72])
+    assert hasher.verify_password(password[:72], legacy) is True
+    assert hasher.verify_password(password, legacy) is False, (
+        "Called verify_password(80-byte password, bcrypt hash of its first 72 bytes) with a "
+        "bcrypt that truncates. Got True, expected False: refuse over 72 bytes before bcrypt"
     )
 
 

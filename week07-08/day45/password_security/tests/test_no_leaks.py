@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -64,3 +65,36 @@ def test_no_password_or_hash_appears_in_any_response_or_log_line(
         f"Got {len(app_records)} log records from the app's loggers (app.*), expected one for "
         "each registration, login and upgrade, with user ids and no secrets"
     )
+
+
+def test_each_registration_login_and_upgrade_is_logged_with_the_user_id(
+    client: TestClient, db_session: Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    legacy = User(email="old@example.com", hashed_password=LEGACY_BCRYPT_12)
+    db_session.add(legacy)
+    db_session.flush()
+    caplog.clear()
+    response = client.post("/register", json={"email": "ada@example.com", "password": PASSWORD})
+    ada = response.json()["id"]
+    steps = [
+        ("registration", None, 1, ada),
+        ("right password", {"email": "ada@example.com", "password": PASSWORD}, 1, ada),
+        ("wrong password", {"email": "ada@example.com", "password": WRONG}, 1, ada),
+        ("upgrade", {"email": "old@example.com", "password": LEGACY_PASSWORD}, 2, legacy.id),
+    ]
+    for step, body, expected, user_id in steps:
+        if body is not None:
+            caplog.clear()
+            client.post("/login", json=body)
+        naming = [
+            record.getMessage()
+            for record in caplog.records
+            if record.name.startswith("app")
+            and re.search(rf"\b{user_id}\b", record.getMessage())
+            and re.search("[a-z]", record.getMessage())  # a bare id says nothing
+        ]
+        assert len(naming) >= expected, (
+            f"Read the app's log lines after a {step}. Got {naming}, expected at least "
+            f"{expected} saying what happened to user id {user_id}"
+        )

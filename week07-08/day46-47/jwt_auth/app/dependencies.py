@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 bearer_scheme = HTTPBearer(auto_error=False, bearerFormat="JWT")
 
 
-def get_db(request: Request) -> Iterator[Session]:
+def get_db(request: Request) -> Iterator[Session]:  # pragma: no mutate block (given)
     """Open a session for this request and close it however the request ends."""
     session: Session = request.app.state.session_factory()
     try:

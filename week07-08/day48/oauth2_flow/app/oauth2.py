@@ -40,7 +40,9 @@ DESCRIPTION = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]*")
 class OAuth2Error(Exception):
     """An error of the token endpoint: answered 400 {"error", "error_description"}."""
 
-    def __init__(self, error: OAuth2ErrorCode, description: str) -> None:
+    def __init__(
+        self, error: OAuth2ErrorCode, description: str
+    ) -> None:  # pragma: no mutate block (given)
         if not DESCRIPTION.fullmatch(description):
             raise ValueError("error_description: printable ASCII, no quotes or backslashes")
         super().__init__(description)
@@ -97,7 +99,9 @@ async def reject_repeated_parameters(request: Request) -> None:
 class OAuth2TokenRoute(APIRoute):
     """A route whose invalid requests get RFC 6749's 400 instead of FastAPI's 422."""
 
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+    def get_route_handler(
+        self,
+    ) -> Callable[[Request], Coroutine[Any, Any, Response]]:  # pragma: no mutate block (given)
         """FastAPI's handler, with its RequestValidationError turned into an OAuth2Error."""
         handler = super().get_route_handler()
 

@@ -168,6 +168,13 @@ def test_a_json_body_is_invalid_request_the_token_endpoint_takes_a_form(
     assert_oauth2_error(response, "invalid_request", "POST /token with a JSON body")
 
 
+def test_a_file_instead_of_a_text_field_is_invalid_request(client: TestClient) -> None:
+    register(client)
+    form = {"grant_type": "password", "username": EMAIL}
+    response = client.post("/token", data=form, files={"password": ("p.txt", PASSWORD.encode())})
+    assert_oauth2_error(response, "invalid_request", "POST /token with the password as a file")
+
+
 def test_credentials_in_the_query_string_are_never_read(client: TestClient) -> None:
     register(client)
     query = {"grant_type": "password", "username": EMAIL, "password": PASSWORD}

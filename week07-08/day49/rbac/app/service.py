@@ -44,14 +44,16 @@ class LastAdmin(Exception):
         super().__init__("The last admin cannot be demoted")
 
 
-def violated_constraint(error: IntegrityError) -> str | None:
+def violated_constraint(error: IntegrityError) -> str | None:  # pragma: no mutate block (given)
     """The name of the constraint PostgreSQL reported (psycopg2 puts it in diag)."""
     diag = getattr(error.orig, "diag", None)
     name = getattr(diag, "constraint_name", None)
     return name if isinstance(name, str) else None
 
 
-def register_user(db: Session, hasher: PasswordHasher, user_in: UserCreate) -> User:
+def register_user(
+    db: Session, hasher: PasswordHasher, user_in: UserCreate
+) -> User:  # pragma: no mutate block (given)
     """Store a new user (role "user": the model's default); EmailTaken if the email is used."""
     hashed = hasher.hash_password(user_in.password.get_secret_value())
     user = User(email=user_in.email, hashed_password=hashed)
@@ -68,7 +70,7 @@ def register_user(db: Session, hasher: PasswordHasher, user_in: UserCreate) -> U
     return user
 
 
-def find_by_username(db: Session, username: str) -> User | None:
+def find_by_username(db: Session, username: str) -> User | None:  # pragma: no mutate block (given)
     """The user whose email is `username` in any case; None for what cannot be an email."""
     email = username.lower()
     if not email or len(email) > EMAIL_MAX_LENGTH or "\x00" in email:
@@ -76,7 +78,9 @@ def find_by_username(db: Session, username: str) -> User | None:
     return db.scalar(select(User).where(User.email == email))
 
 
-def authenticate(db: Session, hasher: PasswordHasher, username: str, password: str) -> User | None:
+def authenticate(
+    db: Session, hasher: PasswordHasher, username: str, password: str
+) -> User | None:  # pragma: no mutate block (given)
     """The user whose username (email) and password these are, or None (day 48)."""
     user = find_by_username(db, username)
     if user is None:
@@ -92,7 +96,7 @@ def authenticate(db: Session, hasher: PasswordHasher, username: str, password: s
     return user
 
 
-def user_for_subject(db: Session, subject: str) -> User | None:
+def user_for_subject(db: Session, subject: str) -> User | None:  # pragma: no mutate block (given)
     """The user a token's "sub" names, read from the database now, or None.
 
     populate_existing: even a session that loaded this user earlier reads the row again, so
@@ -103,7 +107,7 @@ def user_for_subject(db: Session, subject: str) -> User | None:
     return db.get(User, int(subject), populate_existing=True)
 
 
-def list_users(db: Session) -> Sequence[User]:
+def list_users(db: Session) -> Sequence[User]:  # pragma: no mutate block (given)
     """Every user, by id."""
     return db.scalars(select(User).order_by(User.id)).all()
 
@@ -134,7 +138,7 @@ def change_role(db: Session, user_id: int, role: Role, *, changed_by: int) -> Us
     return user
 
 
-def promote_to_admin(db: Session, email: str) -> User:
+def promote_to_admin(db: Session, email: str) -> User:  # pragma: no mutate block (given)
     """Make the user with this email an admin (the operator's bootstrap, app.make_admin)."""
     user = find_by_username(db, email)
     if user is None:
@@ -145,7 +149,9 @@ def promote_to_admin(db: Session, email: str) -> User:
     return user
 
 
-def create_post(db: Session, author: User, post_in: PostCreate) -> Post:
+def create_post(
+    db: Session, author: User, post_in: PostCreate
+) -> Post:  # pragma: no mutate block (given)
     """Store a post by `author`."""
     post = Post(author_id=author.id, title=post_in.title, body=post_in.body)
     db.add(post)
@@ -154,7 +160,7 @@ def create_post(db: Session, author: User, post_in: PostCreate) -> Post:
     return post
 
 
-def list_posts(db: Session) -> Sequence[Post]:
+def list_posts(db: Session) -> Sequence[Post]:  # pragma: no mutate block (given)
     """Every post, newest first."""
     return db.scalars(select(Post).order_by(Post.id.desc())).all()
 

@@ -11,10 +11,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app import service
 from app.config import Settings
 from app.dependencies import require_role
 from app.models import Post, Role, User
-from app.service import NotFound, promote_to_admin
+from app.service import LastAdmin, NotFound, promote_to_admin
 from tests.helpers import PASSWORD, add_user, bearer, forged, stored_role, token_for
 
 pytestmark = pytest.mark.day(49)
@@ -223,6 +224,10 @@ def test_a_bad_role_change_is_a_404_or_422_never_a_500(
         f"{response.text[:200]}, expected {expected}"
     )
     assert stored_role(db_session, other.id) == "moderator"
+    if expected == 404:
+        assert response.json() == {"detail": f"User {target} not found"}, (
+            f"Called PATCH {path} for a missing user. Got {response.json()}"
+        )
 
 
 def test_role_changes_and_deletions_are_logged_with_who_made_them(
@@ -261,6 +266,9 @@ def test_a_moderator_deletes_any_post_and_a_missing_one_is_404_for_them_403_for_
     assert gone.status_code == 204 and db_session.get(Post, post.id) is None
     again = client.delete(f"/posts/{post.id}", headers=bearer(token_for(settings, mod.id)))
     assert again.status_code == 404, f"Deleted a deleted post. Got {again.status_code}"
+    assert again.json() == {"detail": f"Post {post.id} not found"}, (
+        f"Called DELETE /posts/{post.id} (deleted) as a moderator. Got {again.json()}"
+    )
     hidden = client.delete("/posts/999999", headers=bearer(token_for(settings, bob.id)))
     assert hidden.status_code == 403, (
         f"Called DELETE /posts/999999 as a user. Got {hidden.status_code}, expected 403: the "
@@ -274,3 +282,16 @@ def test_make_admin_promotes_a_registered_user(db_session: Session, password_has
     assert stored_role(db_session, bob.id) == "admin"
     with pytest.raises(NotFound):
         promote_to_admin(db_session, "nobody@example.com")
+
+
+def test_change_role_reads_the_role_stored_now_not_a_stale_copy(
+    db_session: Session, password_hash: str
+) -> None:
+    ada = add_user(db_session, "ada@example.com", Role.ADMIN, password_hash)
+    bob = add_user(db_session, "bob@example.com", Role.USER, password_hash)
+    assert bob.role is Role.USER  # the session now holds Bob as a user
+    # Behind the session's back: Bob becomes the only admin.
+    db_session.execute(text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": bob.id})
+    db_session.execute(text("UPDATE users SET role = 'user' WHERE id = :id"), {"id": ada.id})
+    with pytest.raises(LastAdmin):  # a stale copy says user: the rule would let it through
+        service.change_role(db_session, bob.id, Role.USER, changed_by=ada.id)

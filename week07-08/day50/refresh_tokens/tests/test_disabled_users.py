@@ -63,3 +63,28 @@ def test_a_disabled_user_cannot_log_in(client: TestClient, db_session: Session) 
         f"Called POST /token as a disabled user. Got {response.status_code} {response.text}, "
         "expected 400 invalid_grant and no tokens"
     )
+
+
+def test_disable_user_disables_that_user_and_nobody_else(
+    client: TestClient, db_session: Session, clock: FrozenClock
+) -> None:
+    ada = register(client)
+    bob = register(client, "bob@example.com")
+    bob_tokens = login(client, "bob@example.com")
+    disable_user(db_session, ada, clock.now)
+    active = dict(
+        db_session.execute(
+            text("SELECT id, is_active FROM users WHERE id IN (:ada, :bob)"),
+            {"ada": ada, "bob": bob},
+        ).all()
+    )
+    assert active == {ada: False, bob: True}, (
+        f"Called disable_user(ada). Got is_active {active}, expected Ada false and Bob true"
+    )
+    response = client.post("/token", data={"username": "ada@example.com", "password": PASSWORD})
+    assert response.status_code == 400, (
+        f"Called POST /token after disable_user. Got {response.status_code}, expected 400"
+    )
+    assert me(client, bob_tokens["access_token"]).status_code == 200, (
+        "Called disable_user(ada). Got Bob's session refused, expected it untouched"
+    )

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.refresh_tokens import new_refresh_token
 from tests.helpers import (
     assert_refused_access,
     assert_refused_refresh,
@@ -80,3 +81,18 @@ def test_every_token_of_a_revoked_family_stays_refused(client: TestClient) -> No
         assert_refused_refresh(
             refresh(client, token["refresh_token"]), f"the {name} token of a revoked family"
         )
+
+
+def test_an_unknown_refresh_token_revokes_no_session(client: TestClient) -> None:
+    register(client)
+    register(client, "bob@example.com")
+    ada = login(client)
+    newer = refreshed(client, ada["refresh_token"])  # a used token now exists in the table
+    bob = login(client, "bob@example.com")
+    refreshed(client, bob["refresh_token"])
+    assert_refused_refresh(refresh(client, new_refresh_token()), "an unknown refresh token")
+    assert me(client, newer["access_token"]).status_code == 200, (
+        "Presented an unknown refresh token. Got Ada's session revoked, expected only a used "
+        "token of a session to revoke that session"
+    )
+    refreshed(client, newer["refresh_token"])

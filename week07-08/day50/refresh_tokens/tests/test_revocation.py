@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.refresh_tokens import new_refresh_token
+from app.refresh_tokens import new_refresh_token, revoke_all, revoke_family
+from conftest import FrozenClock
 from tests.helpers import (
     assert_refused_access,
     assert_refused_refresh,
     family_of,
     login,
     me,
+    payload_of,
     refresh,
     refreshed,
     register,
@@ -56,6 +61,9 @@ def test_logout_leaves_the_users_other_sessions_alone(client: TestClient) -> Non
     register(client)
     laptop, phone = login(client), login(client)
     revoke(client, laptop["refresh_token"])
+    assert_refused_access(
+        me(client, laptop["access_token"]), "the logged-out laptop's token (the phone's is live)"
+    )
     assert me(client, phone["access_token"]).status_code == 200
     refreshed(client, phone["refresh_token"])
 
@@ -105,3 +113,37 @@ def test_logout_everywhere_needs_an_access_token(client: TestClient) -> None:
         f"{response.status_code}, expected 401"
     )
     refreshed(client, tokens["refresh_token"])
+
+
+def test_a_session_is_revoked_once_and_keeps_its_first_reason(
+    client: TestClient, db_session: Session, clock: FrozenClock
+) -> None:
+    user_id = register(client)
+    laptop, phone, tablet = login(client), login(client), login(client)
+    revoke(client, laptop["refresh_token"])
+    first = family_of(db_session, laptop["access_token"])
+    clock.advance(timedelta(minutes=1))
+    laptop_id = uuid.UUID(payload_of(laptop["access_token"])["sid"])
+    again = revoke_family(db_session, laptop_id, "reuse", clock.now)
+    assert again is False, (
+        f"Called revoke_family on a session already revoked. Got {again!r}, expected False"
+    )
+    revoked = revoke_all(db_session, user_id, "logout", clock.now)
+    assert revoked == 2, (
+        f"Called revoke_all with 2 live sessions and 1 revoked. Got {revoked}, expected 2"
+    )
+    db_session.expire_all()
+    later = family_of(db_session, laptop["access_token"])
+    assert (later["revoked_at"], later["revoked_reason"]) == (first["revoked_at"], "logout"), (
+        f"Revoked a revoked session again. Got revoked_at {later['revoked_at']} and reason "
+        f"{later['revoked_reason']!r}, expected the first revocation kept"
+    )
+    phone_id = uuid.UUID(payload_of(phone["access_token"])["sid"])
+    tablet_id = uuid.UUID(payload_of(tablet["access_token"])["sid"])
+    db_session.execute(
+        text("UPDATE token_families SET revoked_at = NULL WHERE id = :id"), {"id": tablet_id}
+    )
+    assert revoke_family(db_session, tablet_id, "logout", clock.now) is True, (
+        "Called revoke_family on a live session. Expected True"
+    )
+    assert revoke_family(db_session, phone_id, "logout", clock.now) is False

@@ -41,7 +41,7 @@ class PermissionRequirement:
 
     def __init__(self, *permissions: str) -> None:
         if not permissions:
-            raise ValueError("name at least one permission")
+            raise ValueError("name at least one permission")  # pragma: no mutate
         self.permissions = permissions
 
     def __repr__(self) -> str:

@@ -96,6 +96,23 @@ def test_no_admin_can_revoke_manage_permissions_from_admin(
     assert roles.status_code == 200 and "manage:permissions" in roles.json()["admin"]
 
 
+def test_only_manage_permissions_from_admin_is_locked(client: TestClient, world: World) -> None:
+    changes = [
+        ("DELETE", "admin", "delete:post"),
+        ("PUT", "moderator", "manage:permissions"),
+        ("DELETE", "moderator", "manage:permissions"),
+    ]
+    for method, role, permission in changes:
+        url = GRANT.format(role=role, permission=permission)
+        got = as_admin(client, world, method, url)
+        assert got == 204, (
+            f"Called {method} {url} as admin. Got {got}, expected 204: only manage:permissions "
+            "from admin is refused"
+        )
+    roles = client.get("/admin/roles", headers=world.headers("admin")).json()
+    assert "delete:post" not in roles["admin"] and "manage:permissions" not in roles["moderator"]
+
+
 def test_admin_roles_lists_each_roles_permissions_as_they_are_now(
     client: TestClient, world: World
 ) -> None:
