@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import PostFactory, UserFactory
+from conftest import PostFactory, RolledBackDatabase, UserFactory
 
 pytestmark = [
     pytest.mark.day(26),
@@ -95,9 +95,39 @@ def test_deleting_a_post_deletes_its_comments(client: TestClient, make_post: Pos
     )
 
 
+@pytest.mark.parametrize("gone", ["post", "author"])
+def test_a_comment_whose_post_or_author_is_deleted_before_the_flush_is_refused(
+    database: RolledBackDatabase, make_post: PostFactory, make_user: UserFactory, gone: str
+) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from app.crud import comment as comment_crud
+    from app.errors import NotFound, UnknownAuthor
+    from app.models import Comment, User
+
+    post_id, author_id = make_post()["id"], make_user()["id"]
+    table, row = ("posts", post_id) if gone == "post" else ("users", author_id)
+
+    async def comment_too_late(session: AsyncSession) -> None:
+        author = await session.get(User, author_id)
+        # Another request deletes the row between the load and the flush.
+        await session.execute(text(f"DELETE FROM {table} WHERE id = :id"), {"id": row})
+        await comment_crud.save(session, Comment(post_id=post_id, author=author, body="Late."))
+
+    expected = NotFound("Post", post_id) if gone == "post" else UnknownAuthor(author_id)
+    with pytest.raises(type(expected)) as refused:
+        database.run(comment_too_late)
+    assert str(refused.value) == str(expected), (
+        f"Called comment_crud.save after the {gone} was deleted. Got {refused.value!r}, "
+        f"expected {expected!r}"
+    )
+
+
 @pytest.mark.parametrize("method", ["GET", "PATCH", "DELETE"])
 def test_unknown_comment_is_404(client: TestClient, method: str) -> None:
     response = client.request(method, "/comments/999999", json={"body": "x"})
-    assert response.status_code == 404, (
-        f"Called {method} /comments/999999. Got {response.status_code}, expected 404"
+    got = (response.status_code, response.json())
+    assert got == (404, {"detail": "Comment 999999 not found", "errors": []}), (
+        f"Called {method} /comments/999999. Got {got}, expected 404 'Comment 999999 not found'"
     )

@@ -71,17 +71,26 @@ def _wait_for(engine: Engine, query: str, timeout: float = 10) -> None:
             time.sleep(0.02)
 
 
-def test_a_patch_racing_a_delete_of_the_same_post_is_a_404_not_a_500(
-    committed_database_url: str, sql: Engine
+@pytest.mark.parametrize(
+    ("table", "kind", "changes"),
+    [
+        ("posts", "post", {"title": "Raced"}),
+        ("comments", "comment", {"body": "Raced"}),
+        ("users", "user", {"full_name": "Raced"}),
+    ],
+    ids=["post", "comment", "user"],
+)
+def test_a_patch_racing_a_delete_of_the_same_row_is_a_404_not_a_500(
+    committed_database_url: str, sql: Engine, table: str, kind: str, changes: dict[str, str]
 ) -> None:
-    post = commit_sample_rows(committed_database_url)["post"]
+    row = commit_sample_rows(committed_database_url)[kind]
     answers: dict[str, httpx2.Response] = {}
     with _client(_app(committed_database_url)) as client, sql.connect() as other:
         deleting = other.execution_options(isolation_level="READ COMMITTED").begin()
-        other.execute(text("DELETE FROM posts WHERE id = :id"), {"id": post})
+        other.execute(text(f"DELETE FROM {table} WHERE id = :id"), {"id": row})
 
         def patch() -> None:
-            answers["patch"] = client.patch(f"/posts/{post}", json={"title": "Raced"})
+            answers["patch"] = client.patch(f"/{table}/{row}", json=changes)
 
         racer = threading.Thread(target=patch)
         racer.start()
@@ -90,9 +99,10 @@ def test_a_patch_racing_a_delete_of_the_same_post_is_a_404_not_a_500(
         deleting.commit()
         racer.join(timeout=10)
     response = answers["patch"]
-    assert response.status_code == 404 and response.json()["detail"] == f"Post {post} not found", (
-        f"Called PATCH /posts/{post} while a DELETE of it committed. Got {response.status_code} "
-        f"{response.text}, expected 404 Post {post} not found"
+    expected = f"{kind.capitalize()} {row} not found"
+    assert response.status_code == 404 and response.json()["detail"] == expected, (
+        f"Called PATCH /{table}/{row} while a DELETE of it committed. Got "
+        f"{response.status_code} {response.text}, expected 404 {expected}"
     )
 
 

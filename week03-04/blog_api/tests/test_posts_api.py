@@ -45,13 +45,41 @@ def test_post_by_unknown_author_is_422_on_author_id(
     assert response.status_code == 422, (
         f"Called POST /posts with author 999999. Got {response.status_code}, expected 422"
     )
-    assert response.json()["errors"][0]["loc"] == ["body", "author_id"], (
-        f"Called POST /posts with author 999999. Got {response.json()}, expected loc author_id"
+    error = response.json()["errors"][0]
+    assert (error["loc"], error["msg"]) == (["body", "author_id"], "User 999999 does not exist"), (
+        f"Called POST /posts with author 999999. Got {response.json()}, expected loc "
+        "author_id and 'User 999999 does not exist'"
     )
     response = client.post("/posts", json={**body, "author_id": make_user()["id"]})
     assert response.status_code == 201, (
         "Called POST /posts with the same body by an existing author. Got "
         f"{response.status_code} {response.text}, expected 201"
+    )
+
+
+def test_a_post_whose_author_is_deleted_before_the_flush_is_refused(
+    database: RolledBackDatabase, make_user: UserFactory
+) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from app.crud import post as post_crud
+    from app.errors import UnknownAuthor
+    from app.models import Post, User
+
+    author_id = make_user()["id"]
+
+    async def post_too_late(session: AsyncSession) -> None:
+        author = await session.get(User, author_id)
+        # Another request deletes the author between the load and the flush.
+        await session.execute(text("DELETE FROM users WHERE id = :id"), {"id": author_id})
+        await post_crud.save(session, Post(author=author, title="Late", body="Too late."))
+
+    with pytest.raises(UnknownAuthor) as refused:
+        database.run(post_too_late)
+    assert str(refused.value) == f"User {author_id} does not exist", (
+        f"Called post_crud.save after the author was deleted. Got {refused.value!r}, "
+        f"expected UnknownAuthor({author_id})"
     )
 
 
@@ -108,6 +136,32 @@ def test_list_returns_page_envelope_with_total(client: TestClient, make_post: Po
     assert (len(page["items"]), page["total"], page["limit"]) == (2, 3, 2), (
         f"Called GET /posts?limit=2 with 3 posts. Got {len(page['items'])} items total "
         f"{page['total']}, expected 2 items total 3"
+    )
+    skipped = client.get("/posts", params={"limit": 2, "skip": 1}).json()
+    got = (len(skipped["items"]), skipped["total"], skipped["limit"], skipped["skip"])
+    assert got == (2, 3, 2, 1), (
+        f"Called GET /posts?limit=2&skip=1 with 3 posts. Got (items, total, limit, skip) "
+        f"{got}, expected (2, 3, 2, 1)"
+    )
+
+
+def test_an_empty_list_and_a_page_past_the_end_have_no_items_and_the_true_total(
+    client: TestClient, make_post: PostFactory
+) -> None:
+    empty = client.get("/posts").json()
+    author = make_post()["author"]["id"]
+    for _ in range(2):
+        make_post(author_id=author)
+    make_post()
+    past = client.get("/posts", params={"skip": 10}).json()
+    past_filtered = client.get("/posts", params={"skip": 10, "author_id": author}).json()
+    pages = (empty, past, past_filtered)
+    got = [(page["items"], page["total"], page["next_cursor"]) for page in pages]
+    expected: list[tuple[list[Any], int, None]] = [([], 0, None), ([], 4, None), ([], 3, None)]
+    assert got == expected, (
+        "Called GET /posts with no posts, then GET /posts?skip=10 with 4 posts, 3 of them by "
+        f"one author, with and without author_id. Got (items, total, next_cursor) {got}, "
+        f"expected {expected}"
     )
 
 
@@ -173,6 +227,14 @@ def test_search_treats_percent_and_underscore_literally(
     assert _ids(client, q="_") == [], (
         f"Called GET /posts?q=_. Got {_ids(client, q='_')}, expected []"
     )
+    snake = make_post(title="snake_case")["id"]
+    backslash = make_post(title="C:\\Users")["id"]
+    found = {q: _ids(client, q=q) for q in ("_", "\\", "\\%", "e_c")}
+    expected = {"_": [snake], "\\": [backslash], "\\%": [], "e_c": [snake]}
+    assert found == expected, (
+        f"Called GET /posts?q= with _, a backslash, a backslash and %, and e_c. Got {found}, "
+        f"expected {expected}: each character matched literally"
+    )
 
 
 @pytest.mark.parametrize(
@@ -223,6 +285,91 @@ def test_cursor_pages_walk_every_post_once_in_offset_order(
     )
 
 
+def test_title_cursors_of_every_length_walk_every_post_once(
+    client: TestClient, make_post: PostFactory
+) -> None:
+    # Titles of 1 to 20 characters: the cursors (base64 without padding) end in every way.
+    for length in range(20, 0, -1):
+        make_post(title="t" * length)
+    expected = _ids(client, sort="title", order="asc", limit=100)
+    walked: list[int] = []
+    params: dict[str, Any] = {"sort": "title", "order": "asc", "limit": 1}
+    for _ in range(25):
+        response = client.get("/posts", params=params)
+        assert response.status_code == 200, (
+            f"Called GET /posts {params}. Got {response.status_code} {response.text}"
+        )
+        page = response.json()
+        walked += [item["id"] for item in page["items"]]
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert walked == expected, (
+        f"Called GET /posts?sort=title&order=asc&limit=1 page by page. Got {walked}, "
+        f"expected {expected}"
+    )
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "eyJrIjoiaWQiLCJkIjpmYWxzZSwidiI6MCwiaWQiOjB9",  # v and id 0
+        "eyJrIjoiaWQiLCJkIjpmYWxzZSwidiI6MjE0NzQ4MzY0NywiaWQiOjIxNDc0ODM2NDd9",  # MAX_ID
+    ],
+    ids=["zero", "max-id"],
+)
+def test_cursor_ids_from_zero_to_max_id_are_valid(
+    client: TestClient, make_post: PostFactory, cursor: str
+) -> None:
+    make_post()
+    params = {"sort": "id", "order": "asc", "cursor": cursor}
+    response = client.get("/posts", params=params)
+    assert response.status_code == 200, (
+        f"Called GET /posts {params} (an id within 0..MAX_ID). Got {response.status_code} "
+        f"{response.text}, expected 200"
+    )
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+def test_fetch_page_walks_a_new_list_query_by_offset_and_by_cursor_in_key_order(
+    client: TestClient, database: RolledBackDatabase, make_post: PostFactory, descending: bool
+) -> None:
+    from sqlalchemy import func, select
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from app.crud.pagination import ListQuery, PageRequest, SortKey, fetch_page, parse_str
+    from app.crud.post import POST_ROWS
+    from app.models import Post
+
+    posts = [make_post(title=title) for title in ["b", "a", "b", "c", "a"]]
+    # An updated row moves to the end of the table: the two "b" now come in reverse id order,
+    # the two "a" still in id order, so neither direction gets its ties right by chance.
+    client.patch(f"/posts/{posts[0]['id']}", json={"body": "Edited."})
+    # A ListQuery of its own: its statements are built here, not taken from the app's cache.
+    key = SortKey("title", Post.title, Post.id, descending=descending, parse=parse_str)
+    query = ListQuery(POST_ROWS, select(func.count()).select_from(Post), key)
+
+    async def walk(session: AsyncSession) -> tuple[list[Any], list[Any]]:
+        everything = await fetch_page(session, query, PageRequest(limit=100))
+        by_cursor: list[Any] = []
+        page = PageRequest(limit=2)
+        for _ in range(5):
+            result = await fetch_page(session, query, page)
+            by_cursor += [(row.title, row.id) for row in result.items]
+            if result.next_cursor is None:
+                break
+            page = PageRequest(limit=2, cursor=result.next_cursor)
+        return [(row.title, row.id) for row in everything.items], by_cursor
+
+    by_offset, by_cursor = database.run(walk)
+    expected = sorted(by_offset, reverse=descending)
+    assert (by_offset, by_cursor) == (expected, expected), (
+        f"Called fetch_page on ListQuery(POST_ROWS, ..., SortKey('title', descending="
+        f"{descending})) by offset and by cursor. Got {by_offset} and {by_cursor}, expected "
+        f"{expected} (title, then id, in the same direction)"
+    )
+
+
 def test_cursor_page_omits_total_and_last_page_has_no_cursor(
     client: TestClient, make_post: PostFactory
 ) -> None:
@@ -230,9 +377,15 @@ def test_cursor_page_omits_total_and_last_page_has_no_cursor(
         make_post()
     first = client.get("/posts", params={"limit": 2}).json()
     second = client.get("/posts", params={"limit": 2, "cursor": first["next_cursor"]}).json()
-    assert (second["total"], second["next_cursor"], len(second["items"])) == (None, None, 1), (
-        f"Called GET /posts?cursor=... for the last page. Got total={second['total']} "
-        f"next_cursor={second['next_cursor']} items={len(second['items'])}, expected None None 1"
+    got = (second["total"], second["skip"], second["next_cursor"], len(second["items"]))
+    assert got == (None, 0, None, 1), (
+        f"Called GET /posts?cursor=... for the last page. Got (total, skip, next_cursor, "
+        f"items) {got}, expected (None, 0, None, 1)"
+    )
+    full = client.get("/posts", params={"limit": 3}).json()
+    assert (len(full["items"]), full["next_cursor"]) == (3, None), (
+        f"Called GET /posts?limit=3 with exactly 3 posts. Got {len(full['items'])} items and "
+        f"next_cursor={full['next_cursor']}, expected 3 and None (no next page)"
     )
 
 
@@ -242,13 +395,19 @@ def test_cursor_page_omits_total_and_last_page_has_no_cursor(
         {"cursor": "garbage!"},
         {"cursor": "eyJrIjoidGl0bGUiLCJkIjp0cnVlLCJ2IjoxLCJpZCI6MX0"},  # issued for sort=title
         {"cursor": "eyJrIjoiaWQiLCJkIjp0cnVlLCJ2Ijo5OTk5OTk5OTk5OTksImlkIjoxfQ", "sort": "id"},
+        # {"k": "id", "d": false, "v": 1, "id": 1}: issued for sort=id&order=asc
+        {"cursor": "eyJrIjoiaWQiLCJkIjpmYWxzZSwidiI6MSwiaWQiOjF9", "sort": "id"},
     ],
-    ids=["not-base64-json", "other-sort", "id-out-of-range"],
+    ids=["not-base64-json", "other-sort", "id-out-of-range", "other-order"],
 )
 def test_invalid_cursor_is_422(client: TestClient, params: dict[str, Any]) -> None:
     response = client.get("/posts", params=params)
     assert response.status_code == 422, (
         f"Called GET /posts {params}. Got {response.status_code} {response.text}, expected 422"
+    )
+    locations = [error["loc"] for error in response.json()["errors"]]
+    assert locations == [["query", "cursor"]], (
+        f"Called GET /posts {params}. Got errors at {locations}, expected ['query', 'cursor']"
     )
 
 
@@ -259,6 +418,11 @@ def test_cursor_together_with_skip_is_422(client: TestClient, make_post: PostFac
     response = client.get("/posts", params={"limit": 1, "skip": 1, "cursor": cursor})
     assert response.status_code == 422, (
         f"Called GET /posts with both skip and cursor. Got {response.status_code}, expected 422"
+    )
+    errors = [(error["loc"], error["msg"]) for error in response.json()["errors"]]
+    assert errors == [(["query", "skip"], "use either skip or cursor, not both")], (
+        f"Called GET /posts with both skip and cursor. Got errors {errors}, expected "
+        "['query', 'skip']: 'use either skip or cursor, not both'"
     )
 
 

@@ -38,6 +38,7 @@ def _statements(client: TestClient, count_queries: Callable[..., Any], url: str)
     [
         ("/users", 1),
         ("/posts", 1),
+        ("/posts?skip=1", 1),
         ("/posts?q=body&author_id={author}", 1),
         ("/users/{author}/posts", 2),
         ("/posts/{post}/comments", 2),

@@ -18,7 +18,7 @@ class UserStore:
         self._users: list[User] = []
         self._next_id = 1
 
-    def list(self) -> list[User]:
+    def list(self) -> list[User]:  # pragma: no mutate block
         """Return every user, oldest first."""
         return list(self._users)
 

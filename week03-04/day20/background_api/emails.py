@@ -23,7 +23,7 @@ async def send_welcome_email(outbox: Outbox, user: User, delay_seconds: float) -
     SentEmail to outbox.sent (subject "Welcome!", body "Hello <name>, your account #<id> is
     ready.", sent_at datetime.now(UTC)), then logs "welcome email sent to <email>".
     """
-    logger.info("sending welcome email to %s", user.email)
+    logger.info("sending welcome email to %s", user.email)  # pragma: no mutate (optional line)
     await asyncio.sleep(delay_seconds)
     email = SentEmail(
         to=user.email,

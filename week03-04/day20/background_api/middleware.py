@@ -8,6 +8,7 @@ from fastapi import Request, Response
 
 CallNext = Callable[[Request], Awaitable[Response]]
 access_logger = logging.getLogger("background_api.access")
+MS_PER_SECOND = 1000
 
 
 async def log_requests(request: Request, call_next: CallNext) -> Response:
@@ -17,7 +18,7 @@ async def log_requests(request: Request, call_next: CallNext) -> Response:
     """
     start = time.perf_counter()
     response = await call_next(request)
-    duration_ms = (time.perf_counter() - start) * 1000
+    duration_ms = (time.perf_counter() - start) * MS_PER_SECOND
     # Background tasks run after this point: their time is not the client's wait.
     access_logger.info(
         "%s %s %d %.1fms", request.method, request.url.path, response.status_code, duration_ms

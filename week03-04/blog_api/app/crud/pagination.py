@@ -95,21 +95,21 @@ def parse_datetime(value: Any) -> datetime:
     moved to UTC; ValueError for anything else (a naive or out-of-range time cannot be sent
     to PostgreSQL)."""
     if not isinstance(value, str):
-        raise ValueError("not an ISO 8601 string")
+        raise ValueError("not an ISO 8601 string")  # pragma: no mutate (caught: InvalidCursor)
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
-        raise ValueError("no UTC offset")
+        raise ValueError("no UTC offset")  # pragma: no mutate (caught: InvalidCursor)
     try:
         return moment.astimezone(UTC)
     except OverflowError as error:
-        raise ValueError("out of range") from error
+        raise ValueError("out of range") from error  # pragma: no mutate (caught: InvalidCursor)
 
 
 def parse_int(value: Any) -> int:
     """Read a cursor's id-sized integer (0 to MAX_ID); ValueError for anything else,
     bools and strings included."""
     if type(value) is not int or not 0 <= value <= MAX_ID:
-        raise ValueError("not an id-sized integer")
+        raise ValueError("not an id-sized integer")  # pragma: no mutate (caught: InvalidCursor)
     return value
 
 
@@ -117,7 +117,7 @@ def parse_str(value: Any) -> str:
     """Read a cursor's string; ValueError if it is not a string PostgreSQL can store (a NUL
     byte or a lone surrogate)."""
     if not isinstance(value, str) or "\x00" in value:
-        raise ValueError("not a storable string")
+        raise ValueError("not a storable string")  # pragma: no mutate (caught: InvalidCursor)
     value.encode("utf-8")  # UnicodeEncodeError (a ValueError) for a lone surrogate
     return value
 

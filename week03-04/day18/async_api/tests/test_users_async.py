@@ -14,6 +14,9 @@ from main import create_app
 pytestmark = [pytest.mark.day(18), pytest.mark.asyncio]
 
 ADA = {"name": "Ada", "email": "ada@example.com", "age": 36}
+GRACE = {"name": "Grace", "email": "grace@example.com", "age": 45}
+LINUS = {"name": "Linus", "email": "linus@example.com", "age": 28}
+UNKNOWN_ID_CALLS = [("GET", None), ("PUT", ADA), ("PATCH", {"age": 40}), ("DELETE", None)]
 
 
 @pytest.mark.hint("Copy day 17's route bodies into users.py: only the def becomes async def.")
@@ -38,6 +41,44 @@ async def test_duplicate_email_is_409_and_patch_changes_one_field(
     assert duplicate.status_code == 409, f"Called POST twice. Got {duplicate.status_code}"
     assert patched.json() == {"id": 1, **ADA, "age": 37}, (
         f"Called PATCH /users/1. Got {patched.json()}"
+    )
+
+
+async def test_ids_count_from_one_and_are_never_reused(async_client: httpx.AsyncClient) -> None:
+    first = await async_client.post("/users", json=ADA)
+    second = await async_client.post("/users", json=GRACE)
+    await async_client.delete("/users/2")
+    third = await async_client.post("/users", json=GRACE)
+    ids = [r.json().get("id") for r in (first, second, third)]
+    assert ids == [1, 2, 3], (
+        f"Called POST, POST, DELETE /users/2, POST. Got ids {ids}, expected [1, 2, 3]"
+    )
+
+
+@pytest.mark.parametrize(("method", "body"), UNKNOWN_ID_CALLS, ids=[m for m, _ in UNKNOWN_ID_CALLS])
+async def test_unknown_id_is_404_naming_the_user(
+    async_client: httpx.AsyncClient, method: str, body: dict[str, object] | None
+) -> None:
+    response = await async_client.request(method, "/users/99", json=body)
+    got = (response.status_code, response.json())
+    assert got == (404, {"detail": "User 99 not found"}), (
+        f"Called {method} /users/99. Got {got}, expected 404 'User 99 not found' (not_found)"
+    )
+
+
+async def test_put_replaces_every_field_and_refuses_another_users_email(
+    async_client: httpx.AsyncClient,
+) -> None:
+    await async_client.post("/users", json=ADA)
+    await async_client.post("/users", json=GRACE)
+    replaced = await async_client.put("/users/1", json=LINUS)
+    taken = await async_client.put("/users/2", json=ADA | {"email": "LINUS@example.com"})
+    assert (replaced.status_code, replaced.json()) == (200, {"id": 1, **LINUS}), (
+        f"Called PUT /users/1 with {LINUS}. Got {replaced.status_code} {replaced.json()}"
+    )
+    assert taken.status_code == 409 and "already registered" in taken.json()["detail"], (
+        f"Called PUT /users/2 with user 1's email in capitals. Got {taken.status_code} "
+        f"{taken.json()}, expected 409 'Email ... is already registered' (email_taken)"
     )
 
 

@@ -67,8 +67,11 @@ def test_taken_email_is_still_409_on_create_and_update(client: TestClient) -> No
     client.post("/users", json=ADA | {"email": "grace@example.com"})
     created = client.post("/users", json=ADA)
     patched = client.patch("/users/2", json={"email": "ada@example.com"})
-    assert (created.status_code, patched.status_code) == (409, 409), (
-        f"Called POST and PATCH with Ada's email. Got {(created.status_code, patched.status_code)}"
+    replaced = client.put("/users/2", json=ADA)
+    got = [(r.status_code, r.json()) for r in (created, patched, replaced)]
+    taken = (409, {"detail": "Email ada@example.com is already registered"})
+    assert got == [taken] * 3, (
+        f"Called POST, PATCH and PUT with Ada's email. Got {got}, expected {taken} each time"
     )
 
 

@@ -1,5 +1,6 @@
 """Day 20: the access-log middleware and the X-Process-Time header middleware."""
 
+import asyncio
 import logging
 import re
 
@@ -7,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import EMAIL_DELAY_SECONDS
+from main import create_app
 
 pytestmark = pytest.mark.day(20)
 
@@ -72,6 +74,46 @@ def test_logged_duration_excludes_the_background_email(
     assert isinstance(duration_ms, float) and duration_ms < EMAIL_DELAY_SECONDS * 1000 / 2, (
         f"Called POST /users. Got logged duration {duration_ms} ms, "
         f"expected far less than the {EMAIL_DELAY_SECONDS * 1000:.0f} ms email"
+    )
+
+
+def test_duration_and_process_time_measure_a_slow_request(caplog: pytest.LogCaptureFixture) -> None:
+    # A route that takes 0.2 s: the log counts milliseconds, the header seconds.
+    async def nap() -> dict[str, str]:
+        await asyncio.sleep(0.2)
+        return {}
+
+    app = create_app(EMAIL_DELAY_SECONDS)
+    app.add_api_route("/nap", nap)
+    caplog.set_level(logging.INFO, logger=ACCESS)
+    with TestClient(app) as client:
+        header = client.get("/nap").headers.get("X-Process-Time")
+    records = access_records(caplog)
+    duration_ms = records[0][3] if records else None
+    assert duration_ms is not None and 200 <= duration_ms < 5000, (
+        f"Called a route that sleeps 0.2 s. Got access log {records}, "
+        "expected a duration of at least 200 (milliseconds)"
+    )
+    assert header is not None and 0.2 <= float(header) < 5, (
+        f"Called a route that sleeps 0.2 s. Got X-Process-Time {header!r}, "
+        "expected at least 0.2 (seconds)"
+    )
+
+
+def test_the_server_log_prints_each_access_line_with_its_time_and_logger(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As under uvicorn: the app's loggers have no handler until create_app adds one.
+    app_logger = logging.getLogger("background_api")
+    monkeypatch.setattr(app_logger, "handlers", [])
+    monkeypatch.setattr(app_logger, "level", logging.NOTSET)
+    with TestClient(create_app(EMAIL_DELAY_SECONDS)) as client:
+        client.get("/outbox")
+    printed = capsys.readouterr().err.splitlines()
+    line = re.compile(r".*\d\d:\d\d:\d\d,\d{3} background_api\.access GET /outbox 200 [\d.]+ms")
+    assert any(line.fullmatch(text) for text in printed), (
+        f"Called GET /outbox on a new app. Got on stderr {printed}, "
+        "expected '<time> background_api.access GET /outbox 200 <ms>ms'"
     )
 
 

@@ -58,6 +58,8 @@ def test_list_users_returns_everyone_in_id_order(db_session: Session) -> None:
         crud.create_user(db_session, email=f"user{n}@example.com", name=f"User {n}")
         for n in range(3)
     ]
+    # An updated row moves to the end of the table: only ORDER BY id keeps id order.
+    crud.update_user(db_session, created[0].id, name="User 0, renamed")
     listed = [user.id for user in crud.list_users(db_session)]
     expected = [user.id for user in created]
     assert listed == expected, f"Called list_users. Got ids {listed}, expected {expected}"
@@ -74,6 +76,17 @@ def test_update_user_changes_only_the_given_fields(db_session: Session) -> None:
     assert got == expected, f"Called update_user(name=...). Got {got}, expected {expected}"
 
 
+def test_update_user_changes_the_email_alone(db_session: Session) -> None:
+    user = crud.create_user(db_session, email="grace@example.org", name="Grace Hopper")
+    crud.update_user(db_session, user.id, email="grace@example.com")
+    db_session.expire_all()  # read back from PostgreSQL, not from the identity map
+    stored = crud.get_user(db_session, user.id)
+    assert stored is not None
+    got = (stored.email, stored.name)
+    expected = ("grace@example.com", "Grace Hopper")
+    assert got == expected, f"Called update_user(email=...). Got {got}, expected {expected}"
+
+
 def test_update_missing_user_returns_none(db_session: Session) -> None:
     result = crud.update_user(db_session, 424242, name="Nobody")
     assert result is None, f"Called update_user on an unknown id. Got {result!r}, expected None"
@@ -84,8 +97,11 @@ def test_update_to_an_email_already_taken_raises_and_keeps_the_old_email(
 ) -> None:
     crud.create_user(db_session, email="ada@example.com", name="Ada Lovelace")
     alan = crud.create_user(db_session, email="alan@example.com", name="Alan Turing")
-    with pytest.raises(crud.EmailAlreadyExists):
+    with pytest.raises(crud.EmailAlreadyExists, match=r"ada@example\.com") as refused:
         crud.update_user(db_session, alan.id, email="ada@example.com")
+    assert refused.value.email == "ada@example.com", (
+        f"Called update_user with a taken email. Got .email {refused.value.email!r}"
+    )
     stored = crud.get_user(db_session, alan.id)
     assert stored is not None and stored.email == "alan@example.com", (
         f"Called update_user with a taken email. Got {stored!r}, expected alan@ unchanged"

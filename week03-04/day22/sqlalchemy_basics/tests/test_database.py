@@ -42,6 +42,24 @@ def test_plain_postgresql_url_uses_the_installed_psycopg2_driver() -> None:
     assert driver == "psycopg2", f"Called make_engine(postgresql://...). Got {driver}, psycopg2"
 
 
+def test_the_engine_replaces_a_pooled_connection_the_server_dropped(
+    committed_database_url: str,
+) -> None:
+    engine = make_engine(committed_database_url)
+    try:
+        with engine.connect() as connection:
+            pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        # A database restart, seen from the pool: its idle connection is gone.
+        with make_engine(committed_database_url).connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            other.commit()
+        with engine.connect() as connection:
+            answer = connection.execute(text("SELECT 1")).scalar_one()
+    finally:
+        engine.dispose()
+    assert answer == 1, f"Queried through the engine after its connection died. Got {answer}"
+
+
 def test_create_tables_builds_the_users_table_and_can_run_twice(
     committed_database_url: str,
 ) -> None:

@@ -19,6 +19,12 @@ def test_demo_creates_reads_updates_deletes_and_refuses_a_duplicate(db_session: 
         f"Called run_demo on an empty table. Got steps {steps}, expected {expected}"
     )
     assert "still there: False" in lines[-2], f"Got {lines[-2]!r}, expected the user gone"
+    assert lines[-3].endswith("name='Rear Admiral Grace Hopper')"), (
+        f"Called run_demo. Got {lines[-3]!r}, expected the repr of Grace after the rename"
+    )
+    assert "ada@example.com" in lines[-1], (
+        f"Called run_demo. Got {lines[-1]!r}, expected the refused duplicate of ada@example.com"
+    )
 
 
 def test_demo_run_twice_creates_nothing_new_and_still_succeeds(db_session: Session) -> None:

@@ -68,11 +68,28 @@ def test_post_users_with_invalid_body_returns_422_and_stores_nothing(
 
 
 def test_get_users_lists_everyone_in_id_order_and_pages(client: TestClient) -> None:
-    ids = [create(client, ADA)["id"], create(client, ALAN)["id"]]
+    grace = {"email": "grace@example.org", "name": "Grace Hopper"}
+    ids = [create(client, body)["id"] for body in (ADA, ALAN, grace)]
+    # An updated row moves to the end of the table: only ORDER BY id keeps id order.
+    client.put(f"/users/{ids[0]}", json={**ADA, "name": "Augusta Ada King"})
     everyone = [user["id"] for user in client.get("/users").json()]
     second_page = [user["id"] for user in client.get("/users?skip=1&limit=1").json()]
     assert everyone == ids, f"Called GET /users. Got {everyone}, expected {ids}"
-    assert second_page == ids[1:], f"Called GET /users?skip=1&limit=1. Got {second_page}"
+    assert second_page == ids[1:2], f"Called GET /users?skip=1&limit=1. Got {second_page}"
+
+
+def test_list_users_defaults_to_the_first_100(db_session: Session) -> None:
+    from app import crud
+    from app.schemas import UserCreate
+
+    for n in range(101):
+        crud.create_user(db_session, UserCreate(email=f"user{n}@example.com", name=f"User {n}"))
+    page = crud.list_users(db_session)
+    got = (len(page), page[0].email)
+    assert got == (100, "user0@example.com"), (
+        f"Called list_users(db) with 101 users. Got (count, first email) {got}, "
+        "expected (100, 'user0@example.com'): skip=0, limit=100"
+    )
 
 
 def test_get_user_returns_200_or_404(client: TestClient) -> None:
@@ -116,6 +133,7 @@ def test_put_user_with_another_users_email_returns_409_and_changes_nothing(
     response = client.put(f"/users/{alan['id']}", json={**ALAN, "email": ADA["email"]})
     after = client.get(f"/users/{alan['id']}").json()
     assert response.status_code == 409, f"Called PUT with a taken email. Got {response.status_code}"
+    assert "ada@example.com" in response.json()["detail"], f"Got {response.json()}"
     assert after == alan, f"Called PUT with a taken email. Got {after}, expected {alan} unchanged"
 
 

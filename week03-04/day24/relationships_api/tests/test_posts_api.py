@@ -78,7 +78,51 @@ def test_user_without_posts_has_an_empty_list(client: TestClient) -> None:
 @pytest.mark.parametrize("path", ["/users/424242", "/users/424242/posts"])
 def test_unknown_user_returns_404(client: TestClient, path: str) -> None:
     response = client.get(path)
-    assert response.status_code == 404, f"Called GET {path}. Got {response.status_code}, 404"
+    got = (response.status_code, response.json())
+    assert got == (404, {"detail": "User 424242 not found"}), (
+        f"Called GET {path}. Got {got}, expected 404 'User 424242 not found'"
+    )
+
+
+def test_lists_page_through_users_and_posts_in_id_order(
+    client: TestClient, db_session: Session
+) -> None:
+    users = [create_user(client, f"user{n}@example.com")["id"] for n in range(3)]
+    posts = [create_post(client, user, f"Post {n}")["id"] for n, user in enumerate(users)]
+    # An updated row moves to the end of its table: only ORDER BY id keeps id order.
+    db_session.execute(text("UPDATE users SET name = 'Renamed' WHERE id = :id"), {"id": users[0]})
+    db_session.execute(text("UPDATE posts SET title = 'Renamed' WHERE id = :id"), {"id": posts[0]})
+    got = {
+        path: [item["id"] for item in client.get(path).json()]
+        for path in ("/users", "/users?skip=1&limit=1", "/posts", "/posts?skip=1&limit=1")
+    }
+    expected = {
+        "/users": users,
+        "/users?skip=1&limit=1": users[1:2],
+        "/posts": posts,
+        "/posts?skip=1&limit=1": posts[1:2],
+    }
+    assert got == expected, f"Called the two lists with and without a page. Got {got}"
+
+
+def test_crud_lists_default_to_the_first_100(db_session: Session) -> None:
+    from app import crud
+    from app.schemas import PostCreate, UserCreate
+
+    users = [
+        crud.create_user(db_session, UserCreate(email=f"u{n}@example.com", name=f"User {n}"))
+        for n in range(101)
+    ]
+    posts = [
+        crud.create_post(db_session, PostCreate(title=f"Post {n}", user_id=users[0].id))
+        for n in range(101)
+    ]
+    pages = [crud.list_users_with_posts(db_session), crud.list_posts_with_owners(db_session)]
+    got = [(len(page), page[0].id) for page in pages]
+    assert got == [(100, users[0].id), (100, posts[0].id)], (
+        f"Called list_users_with_posts(db) and list_posts_with_owners(db) with 101 rows each. "
+        f"Got (count, first id) {got}, expected 100 rows from the first: skip=0, limit=100"
+    )
 
 
 def test_get_posts_returns_each_post_with_its_owner(client: TestClient) -> None:
@@ -92,6 +136,8 @@ def test_duplicate_email_returns_409(client: TestClient) -> None:
     create_user(client, "ada@example.com")
     response = client.post("/users", json={"email": "ADA@example.com", "name": "Ada Again"})
     assert response.status_code == 409, f"Called POST /users twice. Got {response.status_code}"
+    expected = {"detail": "A user with email ada@example.com already exists"}
+    assert response.json() == expected, f"Called POST /users twice. Got {response.json()}"
 
 
 def test_deleting_a_user_deletes_their_posts_by_cascade(
@@ -107,3 +153,5 @@ def test_deleting_a_user_deletes_their_posts_by_cascade(
     assert response.status_code == 204, f"Called DELETE /users/{{id}}. Got {response.status_code}"
     assert titles == ["Stays"], f"Called DELETE /users/{{id}}. Got posts {titles}, ['Stays']"
     assert again.status_code == 404, f"Called DELETE twice. Got {again.status_code}, 404"
+    expected = {"detail": f"User {ada['id']} not found"}
+    assert again.json() == expected, f"Called DELETE twice. Got {again.json()}, {expected}"
