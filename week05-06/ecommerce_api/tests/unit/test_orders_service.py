@@ -96,3 +96,57 @@ async def test_history_holds_only_the_users_own_orders_and_others_are_not_found(
         await orders.get_order(uow, customer(1), theirs.id)
     seen = await orders.get_order(uow, admin(), theirs.id)
     assert seen.id == theirs.id, f"Called get_order as admin. Got {seen.id}, expected {theirs.id}"
+
+
+async def test_out_of_stock_says_what_was_requested_and_what_is_available() -> None:
+    uow = FakeUnitOfWork()
+    pen = await add_product(uow, stock=3)
+    with pytest.raises(OutOfStock) as refused:
+        await orders.place_order(uow, 1, [OrderLine(pen.id, 2), OrderLine(pen.id, 2)])
+    got = (refused.value.product_id, refused.value.requested, refused.value.available)
+    assert got == (pen.id, 4, 3), (
+        f"Called place_order for 2 + 2 of a product with stock 3. Got OutOfStock "
+        f"(product_id, requested, available) {got}, expected ({pen.id}, 4, 3)"
+    )
+
+
+async def test_the_whole_stock_can_be_ordered() -> None:
+    uow = FakeUnitOfWork()
+    pen = await add_product(uow, stock=3)
+    await orders.place_order(uow, 1, [OrderLine(pen.id, 3)])
+    assert pen.stock == 0, f"Called place_order for all 3 units. Got stock {pen.stock}, expected 0"
+
+
+async def test_a_total_up_to_the_largest_amount_is_placed_and_past_it_refused() -> None:
+    uow = FakeUnitOfWork()
+    big = await add_product(uow, "9999999999.98", stock=2)
+    cent = await add_product(uow, "0.01", stock=5)
+    order = await orders.place_order(uow, 1, [OrderLine(big.id, 1), OrderLine(cent.id, 1)])
+    assert order.total == Decimal("9999999999.99"), (
+        f"Called place_order totalling 9999999999.99. Got {order.total}"
+    )
+    with pytest.raises(InvalidInput) as refused:
+        await orders.place_order(uow, 1, [OrderLine(big.id, 1), OrderLine(cent.id, 2)])
+    assert refused.value.field == "items", (
+        f"Called place_order totalling 10000000000.00. Got field {refused.value.field!r}, "
+        "expected 'items'"
+    )
+
+
+@pytest.mark.parametrize("lines", [[], [OrderLine(404, 1)]])
+async def test_invalid_input_of_an_order_names_its_items(lines: list[OrderLine]) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        await orders.place_order(FakeUnitOfWork(), 1, lines)
+    assert refused.value.field == "items", (
+        f"Called place_order({lines}). Got field {refused.value.field!r}, expected 'items'"
+    )
+
+
+async def test_customers_read_their_own_orders() -> None:
+    uow = FakeUnitOfWork()
+    pen = await add_product(uow, stock=10)
+    mine = await orders.place_order(uow, 1, [OrderLine(pen.id, 1)])
+    seen = await orders.get_order(uow, customer(1), mine.id)
+    assert seen is mine, f"Called get_order of your own order. Got {seen}"
+    with pytest.raises(NotFound):
+        await orders.get_order(uow, admin(), 404)

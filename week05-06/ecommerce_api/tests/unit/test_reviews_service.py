@@ -21,9 +21,12 @@ async def test_only_a_customer_who_received_the_product_reviews_it_once() -> Non
             await reviews.add_review(uow, customer(1), product.id, rating=5, comment=None)
     order.status = OrderStatus.DELIVERED
     review = await reviews.add_review(uow, customer(1), product.id, rating=4, comment="Good")
-    assert (review.rating, review.user_id) == (4, 1), (
-        f"Called add_review after delivery. Got {review}"
-    )
+    assert (review.rating, review.user_id, review.product_id, review.comment) == (
+        4,
+        1,
+        product.id,
+        "Good",
+    ), f"Called add_review after delivery. Got {review}"
     with pytest.raises(Conflict):
         await reviews.add_review(uow, customer(1), product.id, rating=5, comment=None)
     with pytest.raises(NotPermitted):
