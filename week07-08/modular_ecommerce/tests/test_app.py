@@ -58,6 +58,56 @@ async def test_the_document_states_each_operations_access_rule(settings: Setting
     assert got == {"POST /token": "public", "POST /auth/register": "public"}, f"Got {got}"
 
 
+async def test_the_strictest_declaration_wins_and_the_document_says_so() -> None:
+    from fastapi import Depends
+
+    from app.modules.auth.dependencies import (
+        Public,
+        RequirePermission,
+        declare_access,
+        get_current_user,
+        optional_user,
+    )
+
+    b_read = Depends(RequirePermission("b:read"))
+
+    async def nested(user: object = b_read) -> None:
+        """A dependency of the route that itself requires a permission."""
+
+    app = FastAPI()
+
+    @app.get("/open", dependencies=[Public])
+    async def open_route() -> None:
+        """Anyone."""
+
+    @app.get("/maybe", dependencies=[Depends(optional_user)])
+    async def maybe() -> None: ...
+
+    @app.get("/mine", dependencies=[Depends(get_current_user)])
+    async def mine() -> None: ...
+
+    @app.get("/two", dependencies=[Depends(RequirePermission("a:write")), Depends(nested)])
+    async def two() -> None: ...
+
+    declare_access(app)
+    got = {}
+    for path, item in app.openapi()["paths"].items():
+        operation, rule = item["get"], item["get"].get("x-access")
+        documented = sorted(code for code in operation["responses"] if code in ("401", "403"))
+        got[path] = (rule, documented, operation.get("description"))
+    both = "permission a:write, permission b:read"
+    expected = {
+        "/open": ("public", [], "Anyone.\n\n**Access:** public."),
+        "/maybe": ("public", [], "**Access:** public."),
+        "/mine": ("authenticated", ["401"], "**Access:** authenticated."),
+        "/two": (both, ["401", "403"], f"**Access:** {both}."),
+    }
+    assert got == expected, (
+        f"Called declare_access on four routes. Got (x-access, 401/403 documented, "
+        f"description) {got}, expected {expected}"
+    )
+
+
 async def test_an_unknown_module_is_refused(settings: Settings) -> None:
     from app.main import create_app
 

@@ -3,6 +3,7 @@ rotation and reuse detection), logout, email verification; over HTTP, on Postgre
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 from jose import jwt
 
-from tests.helpers import PASSWORD, Shop
+from tests.helpers import PASSWORD, Shop, claims, sign
 
 pytestmark = [pytest.mark.day(53), pytest.mark.asyncio]
 
@@ -100,7 +101,34 @@ async def test_registration_mails_a_verification_token_after_commit(
 
 
 async def test_a_bad_verification_token_is_422(api: httpx.AsyncClient) -> None:
-    expect(await api.post("/auth/verify-email", json={"token": "x.y.z"}), 422, "verify-email")
+    body = expect(await api.post("/auth/verify-email", json={"token": "x.y.z"}), 422, "verify")
+    locs = [error["loc"] for error in body["errors"]]
+    assert locs == [["body", "token"]], f"Called verify-email with garbage. Got errors at {locs}"
+
+
+async def test_a_verification_token_expires_and_needs_its_account(
+    api: httpx.AsyncClient, journey_app: FastAPI, shop: Shop
+) -> None:
+    clock, sent = journey_app.state.runtime.clock, journey_app.state.runtime.mailer.sent
+    start = clock.freeze()
+    user = expect(await register(api, "edsger@example.com"), 201, "POST /auth/register")
+    token = sent[0].body.split('"token": "')[1].split('"')[0]
+    clock.advance(timedelta(hours=24))
+    late = await api.post("/auth/verify-email", json={"token": token})
+    clock.freeze(start + timedelta(hours=24) - timedelta(seconds=1))
+    in_time = await api.post("/auth/verify-email", json={"token": token})
+    orphan = sign(
+        claims(shop.settings, 2_000_000_000, uuid.uuid4(), type="email_verification", sid=None),
+        shop.secret,
+    )
+    gone = await api.post("/auth/verify-email", json={"token": orphan})
+    got = [late.status_code, in_time.status_code, gone.status_code]
+    assert got == [422, 204, 422], (
+        f"Called verify-email 24 h after registering, 1 s before, and for a user that does not "
+        f"exist. Got {got}, expected [422, 204, 422]"
+    )
+    verified = await shop.scalar("SELECT email_verified FROM users WHERE id = :i", i=user["id"])
+    assert verified is True, f"Read users.email_verified. Got {verified}"
 
 
 @pytest.mark.hint("POST /token takes a form: grant_type=password, username (the email), password.")
@@ -119,6 +147,17 @@ async def test_the_password_grant_answers_a_token_pair(api: httpx.AsyncClient, s
         access["sid"] == refresh_claims["sid"],
     )
     assert got == (str(person.id), "access", "refresh", True), f"Read the tokens' claims. Got {got}"
+    assert body["refresh_expires_in"] == 7 * 86_400, f"Got refresh_expires_in {body}, expected 7 d"
+    lifetimes = await shop.scalar(
+        "SELECT string_agg(extract(epoch FROM s.expires_at - s.created_at) || '/' || "
+        "extract(epoch FROM t.expires_at - t.issued_at), ',') FROM auth_sessions s "
+        "JOIN refresh_tokens t ON t.session_id = s.id WHERE s.user_id = :i",
+        i=person.id,
+    )
+    assert lifetimes == f"{30 * 86_400}.000000/{7 * 86_400}.000000", (
+        f"Read the new session's and refresh token's lifetimes (s). Got {lifetimes}, "
+        "expected 30 days and 7 days"
+    )
 
 
 async def test_unknown_user_and_wrong_password_answer_alike(
@@ -240,5 +279,10 @@ async def test_logout_ends_the_session(api: httpx.AsyncClient, shop: Shop) -> No
     body = {"refresh_token": pair["refresh_token"]}
     expect(await api.post("/auth/logout", json=body), 204, "POST /auth/logout")
     expect(await refresh(api, pair["refresh_token"]), 400, "refresh after logout")
+    reason = await shop.scalar(
+        "SELECT string_agg(revoked_reason, ',') FROM auth_sessions WHERE user_id = :i",
+        i=person.id,
+    )
+    assert reason == "logout", f"Read the session after logout. Got revoked_reason {reason!r}"
     expect(await api.post("/auth/logout", json=body), 204, "POST /auth/logout twice")
     expect(await api.post("/auth/logout", json={"refresh_token": "junk"}), 204, "logout junk")

@@ -95,6 +95,25 @@ def test_an_over_long_password_is_refused_not_hashed(hasher: PasswordHasher) -> 
         hasher.hash("x" * (MAX_PASSWORD_LENGTH + 1))
 
 
+def test_a_password_of_the_maximum_length_is_hashed_and_verified(hasher: PasswordHasher) -> None:
+    longest = "x" * MAX_PASSWORD_LENGTH
+    got = hasher.verify_and_update(longest, hasher.hash(longest))
+    assert got == (True, None), (
+        f"Called hash() and verify_and_update() with {MAX_PASSWORD_LENGTH} characters. "
+        f"Got {got}, expected (True, None)"
+    )
+
+
+def test_a_legacy_password_of_exactly_72_bytes_still_verifies(hasher: PasswordHasher) -> None:
+    password = "p" * 72  # all of it is what bcrypt hashed: nothing was cut off
+    legacy = bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=4)).decode()
+    valid, new_hash = hasher.verify_and_update(password, legacy)
+    assert valid and new_hash is not None and new_hash.startswith("$argon2id$"), (
+        f"Called verify_and_update with a 72-byte password on its bcrypt hash. Got "
+        f"{(valid, new_hash)}, expected (True, an argon2id hash)"
+    )
+
+
 @pytest.mark.asyncio
 async def test_an_unknown_user_costs_one_real_verification(hasher: PasswordHasher) -> None:
     calls: list[str] = []

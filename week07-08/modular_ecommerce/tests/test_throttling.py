@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -13,12 +13,13 @@ import pytest_asyncio
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.modules.auth.throttle import LoginThrottle, SlidingWindow
+from app.shared.exceptions import TooManyRequests
 from conftest import make_settings
 from tests.helpers import PASSWORD, Shop
 
 pytestmark = [
     pytest.mark.day(53),
-    pytest.mark.asyncio,
     pytest.mark.hint(
         "LoginThrottle.check(account, client, now) runs before the password is checked; "
         "failed() counts a failure per account, succeeded() clears it."
@@ -57,6 +58,7 @@ async def strict(
         yield client, app
 
 
+@pytest.mark.asyncio
 async def test_five_failures_lock_the_account_even_for_the_right_password(
     api: httpx.AsyncClient, shop: Shop
 ) -> None:
@@ -72,6 +74,7 @@ async def test_five_failures_lock_the_account_even_for_the_right_password(
     ), f"Got Retry-After {retry!r} and {response.json()}, expected 1-900 s, too_many_requests"
 
 
+@pytest.mark.asyncio
 async def test_an_unknown_email_is_throttled_exactly_like_a_known_one(
     api: httpx.AsyncClient,
 ) -> None:
@@ -79,6 +82,7 @@ async def test_an_unknown_email_is_throttled_exactly_like_a_known_one(
     assert got == [400] * 5 + [429], f"Called POST /token 6 times for an unknown email. Got {got}"
 
 
+@pytest.mark.asyncio
 async def test_the_lock_is_per_account_and_ends_with_its_window(
     api: httpx.AsyncClient, journey_app: FastAPI, shop: Shop
 ) -> None:
@@ -98,12 +102,14 @@ async def test_the_lock_is_per_account_and_ends_with_its_window(
     )
 
 
+@pytest.mark.asyncio
 async def test_a_success_clears_the_failures(api: httpx.AsyncClient, shop: Shop) -> None:
     person = await shop.user()
     got = await statuses(api, person.email, ["wrong"] * 4 + [PASSWORD] + ["wrong"] * 4)
     assert got == [400] * 4 + [200] + [400] * 4, f"Called POST /token. Got {got}"
 
 
+@pytest.mark.asyncio
 async def test_the_limits_are_settings(
     strict: tuple[httpx.AsyncClient, FastAPI], shop: Shop
 ) -> None:
@@ -113,6 +119,7 @@ async def test_the_limits_are_settings(
     assert got == [400, 400, 429], f"Called POST /token with LOGIN_MAX_FAILURES=2. Got {got}"
 
 
+@pytest.mark.asyncio
 async def test_a_flood_from_one_client_is_throttled_across_accounts(
     strict: tuple[httpx.AsyncClient, FastAPI], shop: Shop
 ) -> None:
@@ -127,6 +134,7 @@ async def test_a_flood_from_one_client_is_throttled_across_accounts(
     assert (await login(client, people[4].email)).status_code == 200, "Expected reset() to unlock"
 
 
+@pytest.mark.asyncio
 async def test_registration_and_refresh_are_not_login_attempts(
     strict: tuple[httpx.AsyncClient, FastAPI], shop: Shop
 ) -> None:
@@ -137,3 +145,67 @@ async def test_registration_and_refresh_are_not_login_attempts(
         form = {"grant_type": "refresh_token", "refresh_token": pair["refresh_token"]}
         pair = (await client.post("/token", data=form)).json()
     assert "refresh_token" in pair, f"Called four refreshes under a 4-attempt limit. Got {pair}"
+
+
+# Unit tests: the throttle alone, no app and no database; times are plain seconds.
+
+T0 = datetime(2030, 1, 1, tzinfo=UTC)
+
+
+def test_a_hit_leaves_the_window_exactly_window_s_seconds_later() -> None:
+    window = SlidingWindow(limit=2, window_s=10)
+    window.hit("k", 100.0)
+    window.hit("k", 101.0)
+    got = [window.retry_after("k", t) for t in (101.0, 105.0, 109.5, 110.0)]
+    assert got == [9, 5, 1, None], (
+        f"Called retry_after at 101, 105, 109.5 and 110 s after hits at 100 and 101 s "
+        f"(limit 2, window 10 s). Got {got}, expected [9, 5, 1, None]"
+    )
+
+
+def test_below_the_limit_nothing_waits() -> None:
+    window = SlidingWindow(limit=3, window_s=60)
+    window.hit("k", 0.0)
+    window.hit("k", 1.0)
+    got = [window.retry_after("k", 2.0), window.retry_after("other", 2.0)]
+    assert got == [None, None], f"Called retry_after after 2 of 3 hits. Got {got}"
+
+
+def test_the_least_recently_used_key_goes_when_the_window_is_full() -> None:
+    window = SlidingWindow(limit=1, window_s=60, max_keys=2)
+    for key in ("a", "b", "a", "c"):
+        window.hit(key, 0.0)
+    got = {key: window.retry_after(key, 1.0) for key in ("a", "b", "c")}
+    assert got == {"a": 59, "b": None, "c": 59}, (
+        f"Called hit a, b, a, c with max_keys=2. Got {got}, expected b forgotten"
+    )
+
+
+def test_retry_after_is_the_longer_wait_of_account_and_client() -> None:
+    throttle = LoginThrottle(
+        make_settings(
+            "postgresql://unused/unused",
+            login_max_failures=2,
+            login_failure_window_s=900,
+            login_max_attempts_per_client=2,
+            login_client_window_s=60,
+        )
+    )
+    for second in (0, 1):
+        throttle.check("ada@example.com", "10.0.0.1", T0 + timedelta(seconds=second))
+        throttle.failed("ada@example.com", T0 + timedelta(seconds=second))
+    waits = []
+    for second, client in ((2, "10.0.0.2"), (3, "10.0.0.1")):
+        with pytest.raises(TooManyRequests) as refused:
+            throttle.check("ada@example.com", client, T0 + timedelta(seconds=second))
+        waits.append(refused.value.retry_after)
+    throttle.succeeded("ada@example.com")
+    with pytest.raises(TooManyRequests) as flooded:
+        throttle.check("grace@example.com", "10.0.0.1", T0 + timedelta(seconds=4))
+    waits.append(flooded.value.retry_after)
+    throttle.check("grace@example.com", "10.0.0.3", T0 + timedelta(seconds=4))
+    assert waits == [898, 897, 56], (
+        f"Called check after 2 failures (limit 2 in 900 s) at 2 s, then at 3 s from a client "
+        f"with 2 attempts (limit 2 in 60 s), then for another account. Got Retry-After "
+        f"{waits}, expected [898, 897, 56]"
+    )

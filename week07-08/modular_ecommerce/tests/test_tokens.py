@@ -7,6 +7,7 @@ its signature, its algorithm, a time claim, an audience, an issuer, a subject, i
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import uuid
 from collections.abc import Callable
@@ -36,8 +37,22 @@ SID = uuid.uuid4()
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
+@pytest.fixture(autouse=True)
+def now_is_the_tests_time() -> None:
+    """NOW is reset for each test: python-jose checks `exp` against the wall clock, and a
+    test may run long after its module was imported (mutation testing does)."""
+    global NOW
+    NOW = datetime.now(UTC).replace(microsecond=0)
+
+
 def forged(**changes: Any) -> str:
     return jwt.encode(claims(SETTINGS, 7, SID, **changes), KEY, algorithm="HS256")
+
+
+def current(**changes: Any) -> str:
+    """A token valid at NOW (forged() dates its claims by the wall clock), with changes."""
+    stamp = int(NOW.timestamp())
+    return forged(**{"iat": stamp, "exp": stamp + 600, **changes})
 
 
 def b64(data: dict[str, Any]) -> str:
@@ -118,7 +133,8 @@ def test_a_forged_token_is_refused(attack: str) -> None:
 
 def test_an_email_token_needs_no_session_but_its_own_type() -> None:
     token = issue(TokenType.EMAIL, 7, settings=SETTINGS, now=NOW, lifetime=timedelta(hours=1))
-    assert decode(token, TokenType.EMAIL, settings=SETTINGS, now=NOW).user_id == 7
+    got = decode(token, TokenType.EMAIL, settings=SETTINGS, now=NOW)
+    assert (got.user_id, got.session_id) == (7, None), f"Called decode(email token). Got {got}"
     with pytest.raises(InvalidToken):
         decode(token, TokenType.ACCESS, settings=SETTINGS, now=NOW)
 
@@ -135,3 +151,89 @@ def test_another_deployments_token_is_refused() -> None:
     )
     with pytest.raises(InvalidToken):
         decode(token, TokenType.ACCESS, settings=SETTINGS, now=NOW)
+
+
+def test_a_token_of_exactly_4096_characters_is_read() -> None:
+    sized = {len(current(pad="x" * n)): n for n in range(2_700, 2_900)}
+    fits, over = current(pad="x" * sized[4_096]), current(pad="x" * sized[4_097])
+    got = decode(fits, TokenType.ACCESS, settings=SETTINGS, now=NOW).user_id
+    assert got == 7, f"Called decode() on a 4,096-character token. Got user {got}, expected 7"
+    with pytest.raises(InvalidToken):
+        decode(over, TokenType.ACCESS, settings=SETTINGS, now=NOW)
+
+
+def test_the_edges_of_the_time_claims() -> None:
+    now = int(NOW.timestamp())
+    accepted = {
+        "nbf is now": current(nbf=now),
+        "iat 60 s ahead (clock skew)": current(iat=now + 60),
+        "exp at 9999-12-31T23:59:59": current(exp=253_402_300_799),
+        "iat at the epoch": current(iat=0),
+    }
+    refused = {
+        "nbf 1 s ahead": current(nbf=now + 1),
+        "iat 61 s ahead": current(iat=now + 61),
+        "exp 1 s after 9999": current(exp=253_402_300_800),
+        "iat before the epoch": current(iat=-1),
+        "iat as text": current(iat=str(now)),
+        "iat true": current(iat=True),
+    }
+    wrong = []
+    for name, token in accepted.items():
+        try:
+            decode(token, TokenType.ACCESS, settings=SETTINGS, now=NOW)
+        except InvalidToken:
+            wrong.append(f"{name}: refused")
+    for name, token in refused.items():
+        with contextlib.suppress(InvalidToken):
+            decode(token, TokenType.ACCESS, settings=SETTINGS, now=NOW)
+            wrong.append(f"{name}: accepted")
+    assert not wrong, f"Called decode() on tokens at the edges of their time claims. Got {wrong}"
+
+
+def test_the_edges_of_the_subject() -> None:
+    largest = decode(current(sub=str(2**31 - 1)), TokenType.ACCESS, settings=SETTINGS, now=NOW)
+    assert largest.user_id == 2**31 - 1, f"Called decode() with sub 2147483647. Got {largest}"
+    for sub in ("0", str(2**31), "-1", "１"):
+        with pytest.raises(InvalidToken):
+            decode(current(sub=sub), TokenType.ACCESS, settings=SETTINGS, now=NOW)
+
+
+@pytest.mark.parametrize("lifetime", [timedelta(0), timedelta(seconds=-1)])
+def test_a_token_needs_a_positive_lifetime(lifetime: timedelta) -> None:
+    with pytest.raises(ValueError):
+        issue(TokenType.ACCESS, 7, settings=SETTINGS, now=NOW, lifetime=lifetime, session_id=SID)
+
+
+def test_an_issued_token_carries_every_claim() -> None:
+    token = issue(
+        TokenType.REFRESH,
+        7,
+        settings=SETTINGS,
+        now=NOW,
+        lifetime=timedelta(days=7),
+        session_id=SID,
+        jti=SID,
+    )
+    got = jwt.get_unverified_claims(token)
+    expected = {
+        "sub": "7",
+        "type": "refresh",
+        "jti": str(SID),
+        "iat": int(NOW.timestamp()),
+        "exp": int((NOW + timedelta(days=7)).timestamp()),
+        "iss": SETTINGS.jwt_issuer,
+        "aud": SETTINGS.jwt_audience,
+        "sid": str(SID),
+    }
+    assert got == expected, f"Called issue(REFRESH, 7, ...). Got claims {got}, expected {expected}"
+
+
+def test_nbf_is_judged_by_the_clock_it_is_given() -> None:
+    stamp = int(NOW.timestamp())
+    token = current(nbf=stamp, iat=stamp - 7_200)
+    assert decode(token, TokenType.ACCESS, settings=SETTINGS, now=NOW).user_id == 7, (
+        "Called decode() at the second of nbf. Got it refused"
+    )
+    with pytest.raises(InvalidToken):
+        decode(token, TokenType.ACCESS, settings=SETTINGS, now=NOW - timedelta(hours=1))

@@ -18,6 +18,7 @@ from app.shared.events import Event, EventBus, EventContext
 from app.shared.mail import OutboxMailer
 from app.shared.monitoring import Counters
 from app.shared.unit_of_work import UnitOfWork
+from conftest import make_settings
 
 pytestmark = [
     pytest.mark.day(53),
@@ -152,3 +153,26 @@ async def test_a_failing_handler_is_logged_and_the_others_still_run(
         f"Called a commit with a failing handler between two others. Got {recorder.seen}"
     )
     assert "the mail server is down" in caplog.text, "Expected the handler's failure logged"
+
+
+async def test_the_bus_lists_handlers_in_order_and_drops_unheard_events() -> None:
+    clock = AppClock()
+    settings = make_settings("postgresql://unused/unused")
+    given = EventContext(OutboxMailer(), Counters(clock), settings, clock)
+    bus = EventBus(given)
+    contexts: list[EventContext] = []
+
+    async def first(event: Thing, context: EventContext) -> None:
+        contexts.append(context)
+
+    async def second(event: Thing, context: EventContext) -> None: ...
+
+    bus.subscribe(Thing, first)
+    bus.subscribe(Thing, second)
+    got = (bus.handlers(Thing), bus.handlers(Event))
+    assert got == ([first, second], []), (
+        f"Called handlers(Thing) after two subscriptions, and handlers(Event). Got {got}"
+    )
+    await bus.deliver([Event()])  # nobody subscribed to it: dropped, never an error
+    await bus.deliver([Thing("x")])
+    assert contexts == [given], f"Called deliver. Got the handler's context {contexts}"

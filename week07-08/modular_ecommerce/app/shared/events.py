@@ -64,4 +64,4 @@ class EventBus:
                 try:
                     await handler(event, self.context)
                 except Exception:
-                    logger.exception("handler %s failed on %s", handler.__name__, event)
+                    logger.exception("%s failed: %s", handler.__name__, event)  # pragma: no mutate

@@ -53,7 +53,7 @@ async def get_current_user(token: TokenDep, uow: UowDep, runtime: RuntimeDep) ->
     access, in a session that is not revoked, of a user who is not banned.
     """
     if not token:
-        raise NotAuthenticated("Not authenticated")
+        raise NotAuthenticated("Not authenticated")  # pragma: no mutate (wording)
     return await service.authenticate(uow, runtime.settings, runtime.clock(), token)
 
 

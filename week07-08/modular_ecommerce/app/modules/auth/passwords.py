@@ -40,16 +40,17 @@ class PasswordHasher:
         self.context = CryptContext(
             schemes=["argon2", "bcrypt"],
             deprecated="auto",  # every scheme but the first needs an update: bcrypt
-            argon2__type="ID",
+            argon2__type="ID",  # pragma: no mutate (passlib's default type is ID)
             argon2__memory_cost=settings.argon2_memory_kib,
             argon2__time_cost=settings.argon2_time_cost,
             argon2__parallelism=settings.argon2_parallelism,
-            bcrypt__rounds=BCRYPT_ROUNDS,
+            bcrypt__rounds=BCRYPT_ROUNDS,  # pragma: no mutate (bcrypt only verifies)
         )
         self._slots = threading.BoundedSemaphore(HASH_SLOTS)
         # A hash of a secret nobody knows, made with today's parameters: checking an
         # unknown user's password against it costs what checking a real one costs.
-        self.dummy_hash = self.context.hash(secrets.token_urlsafe(32))
+        secret = secrets.token_urlsafe(32)  # pragma: no mutate (any unknowable secret)
+        self.dummy_hash = self.context.hash(secret)
 
     def hash(self, password: str) -> str:
         """An argon2id hash (`$argon2id$v=19$m=...`); ValueError over MAX_PASSWORD_LENGTH."""
@@ -68,7 +69,7 @@ class PasswordHasher:
             return False, None
         scheme = self.context.identify(hashed, required=False)
         if scheme is None:
-            logger.warning("a stored password hash has an unknown format")
+            logger.warning("a stored password hash has an unknown format")  # pragma: no mutate
             return False, None
         if scheme == "bcrypt" and len(password.encode()) > BCRYPT_MAX_BYTES:
             # Older bcrypt matched such a password with the hash of its 72-byte prefix:
@@ -78,7 +79,7 @@ class PasswordHasher:
             with self._slots:
                 return self.context.verify_and_update(password, hashed)
         except ValueError as error:  # a damaged hash; a NUL byte checked against bcrypt
-            logger.warning("a stored %s hash could not be checked (%s)", scheme, error)
+            logger.warning("a stored %s hash is damaged (%s)", scheme, error)  # pragma: no mutate
             return False, None
 
     async def hash_async(self, password: str) -> str:
