@@ -1,11 +1,13 @@
-"""Mutation testing of the projects that need no database: ``make mutation [P=NAME]``.
+"""Mutation testing of the journey's projects: ``make mutation [P=NAME]``.
 
 A measurement, not a check: it is no part of ``make test`` or CI. Each project is copied to
 ``.journey/mutation/<name>/`` (mutmut 3.8.1 wants the project folder as its root), mutated
 there by mutmut, and every mutant the per-test selection let live is run once more against
 the project's full suite (mutmut does not see tests that reach the code through a
-subprocess). What still lives is either accepted in ``shared/mutation_baseline/<name>.toml``, with
-its reason, or listed as new. docs/mutation.md explains the numbers and their limits.
+subprocess). A project that needs PostgreSQL is mutated on the files its baseline scopes
+(``[[mutate]]``) and tested on the real database. What still lives is either accepted in
+``shared/mutation_baseline/<name>.toml``, with its reason, or listed as new.
+docs/mutation.md explains the numbers and their limits.
 """
 
 from __future__ import annotations
@@ -602,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     """Measure, print the table; exit status 1 when a project could not be measured fully."""
     parser = argparse.ArgumentParser(
         prog="python -m journey.mutation",
-        description="Mutation score of the projects that need no database (mutmut 3.8.1).",
+        description="Mutation scores of the journey's projects (mutmut 3.8.1).",
     )
     parser.add_argument("name", nargs="?", help="one project (e.g. day04, user_api)")
     parser.add_argument("--jobs", type=int, default=JOBS, help="parallel mutants (default 2)")
