@@ -125,9 +125,9 @@ def _backends() -> dict[int, float]:
 
 
 def _millis(value: str) -> float:
-    """wrk's '812.00us' / '12.3ms' / '1.2s' in milliseconds."""
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    """wrk's '812.00us' / '12.3ms' / '1.2s' / '1.05m' in milliseconds."""
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
 def wrk(label: str, url: str, connections: int, server: int) -> Run:
