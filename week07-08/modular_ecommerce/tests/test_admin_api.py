@@ -4,7 +4,7 @@ and permissions changed over HTTP, all orders, sales analytics, monitoring."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -12,6 +12,9 @@ from fastapi import FastAPI
 
 from conftest import make_settings
 from tests.helpers import PASSWORD, Shop
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 pytestmark = [pytest.mark.day(56), pytest.mark.asyncio]
 
@@ -57,6 +60,43 @@ async def test_a_ban_ends_sessions_at_once_and_cancels_open_orders(
     )
     expect(await api.post(f"/admin/users/{customer.id}/unban", headers=admin.headers), 200, "unban")
     expect(await api.post("/token", data=form), 200, "POST /token after the unban")
+
+
+async def test_a_ban_is_published_once_and_keeps_its_first_time(
+    journey_app: FastAPI, async_db_session: AsyncSession, shop: Shop
+) -> None:
+    from app.modules.auth.events import UserBanned
+    from app.modules.auth.service import ban_account
+    from app.shared.events import EventBus, EventContext
+    from app.shared.unit_of_work import UnitOfWork
+
+    person = await shop.user()
+    bus = EventBus(journey_app.state.runtime.bus.context)
+    seen: list[UserBanned] = []
+
+    async def record(event: UserBanned, context: EventContext) -> None:
+        seen.append(event)
+
+    bus.subscribe(UserBanned, record)
+    uow = UnitOfWork(async_db_session, bus)
+    first = datetime(2030, 1, 1, tzinfo=UTC)
+    for at in (first, first + timedelta(hours=1)):
+        async with uow:
+            account = await ban_account(uow, person.id, at)
+            await uow.commit()
+    banned_at = await shop.scalar("SELECT banned_at FROM users WHERE id = :i", i=person.id)
+    reason = await shop.scalar(
+        "SELECT string_agg(revoked_reason || ' ' || (revoked_at = :t), ',') FROM auth_sessions "
+        "WHERE user_id = :i",
+        i=person.id,
+        t=first,
+    )
+    got = ([e.user_id for e in seen], account.banned, banned_at, reason)
+    expected = ([person.id], True, first, "banned true")
+    assert got == expected, (
+        f"Called ban_account twice. Got (UserBanned user ids, banned, banned_at, revoked_reason) "
+        f"{got}, expected {expected}"
+    )
 
 
 async def test_ban_refusals(api: httpx.AsyncClient, shop: Shop) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import bcrypt
 import httpx
@@ -14,6 +14,9 @@ from fastapi import FastAPI
 from jose import jwt
 
 from tests.helpers import PASSWORD, Shop, claims, sign
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 pytestmark = [pytest.mark.day(53), pytest.mark.asyncio]
 
@@ -100,6 +103,33 @@ async def test_registration_mails_a_verification_token_after_commit(
     assert verified is True, f"Read users.email_verified after verification. Got {verified}"
 
 
+async def test_user_registered_names_the_new_account(
+    journey_app: FastAPI, async_db_session: AsyncSession
+) -> None:
+    from app.modules.auth.events import UserRegistered
+    from app.modules.auth.schemas import RegisterIn
+    from app.modules.auth.service import register as register_account
+    from app.shared.events import EventBus, EventContext
+    from app.shared.unit_of_work import UnitOfWork
+
+    bus = EventBus(journey_app.state.runtime.bus.context)
+    seen: list[UserRegistered] = []
+
+    async def record(event: UserRegistered, context: EventContext) -> None:
+        seen.append(event)
+
+    bus.subscribe(UserRegistered, record)
+    data = RegisterIn(email="Hopper@Example.com", password=PASSWORD)
+    account = await register_account(
+        UnitOfWork(async_db_session, bus), journey_app.state.auth, data
+    )
+    got = [(e.user_id, e.email, e.verification_token.count(".")) for e in seen]
+    assert got == [(account.id, "hopper@example.com", 2)], (
+        f"Called service.register. Got events (user_id, email, dots in token) {got}, "
+        f"expected [({account.id}, 'hopper@example.com', 2)]"
+    )
+
+
 async def test_a_bad_verification_token_is_422(api: httpx.AsyncClient) -> None:
     body = expect(await api.post("/auth/verify-email", json={"token": "x.y.z"}), 422, "verify")
     locs = [error["loc"] for error in body["errors"]]
@@ -115,10 +145,19 @@ async def test_a_verification_token_expires_and_needs_its_account(
     token = sent[0].body.split('"token": "')[1].split('"')[0]
     clock.advance(timedelta(hours=24))
     late = await api.post("/auth/verify-email", json={"token": token})
-    clock.freeze(start + timedelta(hours=24) - timedelta(seconds=1))
+    last_second = clock.freeze(start + timedelta(hours=24) - timedelta(seconds=1))
     in_time = await api.post("/auth/verify-email", json={"token": token})
+    iat = int(last_second.timestamp())
     orphan = sign(
-        claims(shop.settings, 2_000_000_000, uuid.uuid4(), type="email_verification", sid=None),
+        claims(
+            shop.settings,
+            2_000_000_000,
+            uuid.uuid4(),
+            type="email_verification",
+            sid=None,
+            iat=iat,
+            exp=iat + 600,
+        ),
         shop.secret,
     )
     gone = await api.post("/auth/verify-email", json={"token": orphan})
@@ -126,6 +165,11 @@ async def test_a_verification_token_expires_and_needs_its_account(
     assert got == [422, 204, 422], (
         f"Called verify-email 24 h after registering, 1 s before, and for a user that does not "
         f"exist. Got {got}, expected [422, 204, 422]"
+    )
+    locs = [[error["loc"] for error in r.json()["errors"]] for r in (late, gone)]
+    assert locs == [[["body", "token"]]] * 2, (
+        f"Called verify-email late and for a missing user. Got errors at {locs}, "
+        "expected [['body', 'token']] for each"
     )
     verified = await shop.scalar("SELECT email_verified FROM users WHERE id = :i", i=user["id"])
     assert verified is True, f"Read users.email_verified. Got {verified}"
@@ -244,8 +288,72 @@ async def test_refresh_rotates_and_a_replay_revokes_the_family(
 async def test_an_access_token_is_not_a_refresh_token(api: httpx.AsyncClient, shop: Shop) -> None:
     person = await shop.user()
     pair = expect(await login(api, person.email), 200, "POST /token")
-    expect(await refresh(api, pair["access_token"]), 400, "refresh with an access token")
-    expect(await refresh(api, "garbage"), 400, "refresh with garbage")
+    wrong = expect(await refresh(api, pair["access_token"]), 400, "refresh with an access token")
+    garbage = expect(await refresh(api, "garbage"), 400, "refresh with garbage")
+    got = [wrong.get("error"), garbage.get("error")]
+    assert got == ["invalid_grant"] * 2, f"Got errors {got}, expected invalid_grant for each"
+
+
+async def test_a_banned_user_cannot_refresh(api: httpx.AsyncClient, shop: Shop) -> None:
+    person = await shop.user()
+    pair = expect(await login(api, person.email), 200, "POST /token")
+    await shop.execute("UPDATE users SET banned_at = now() WHERE id = :i", i=person.id)
+    body = expect(await refresh(api, pair["refresh_token"]), 400, "refresh as a banned user")
+    assert body["error"] == "invalid_grant", f"Got {body}, expected invalid_grant"
+
+
+async def test_a_refresh_token_counts_only_for_its_sessions_user(
+    api: httpx.AsyncClient, shop: Shop
+) -> None:
+    owner, other = await shop.user(), await shop.user()
+    pair = expect(await login(api, owner.email), 200, "POST /token")
+    forged = sign(
+        {**jwt.get_unverified_claims(pair["refresh_token"]), "sub": str(other.id)}, shop.secret
+    )
+    expect(await api.post("/auth/logout", json={"refresh_token": forged}), 204, "logout (forged)")
+    body = expect(await refresh(api, forged), 400, "refresh with the owner's token, sub changed")
+    assert body["error"] == "invalid_grant", f"Got {body}, expected invalid_grant"
+    reason = await shop.scalar(
+        "SELECT string_agg(coalesce(revoked_reason, 'live'), ',') FROM auth_sessions "
+        "WHERE user_id = :i",
+        i=owner.id,
+    )
+    assert reason == "live,live", (
+        f"Read the owner's sessions after a logout naming another user. Got {reason!r}, "
+        "expected both live"
+    )
+
+
+async def test_no_token_outlives_its_session(
+    api: httpx.AsyncClient, journey_app: FastAPI, shop: Shop
+) -> None:
+    clock = journey_app.state.runtime.clock
+    start = clock.freeze()
+    person = await shop.user()
+    token = expect(await login(api, person.email), 200, "POST /token")["refresh_token"]
+    for day in (6, 12, 18, 24):
+        clock.freeze(start + timedelta(days=day))
+        token = expect(await refresh(api, token), 200, f"refresh on day {day}")["refresh_token"]
+    clock.freeze(start + timedelta(days=30, minutes=-10))
+    last = expect(await refresh(api, token), 200, "refresh 10 minutes before the session ends")
+    got = (last["expires_in"], last["refresh_expires_in"])
+    assert got == (600, 600), (
+        f"Refreshed 10 minutes before the session's end. Got (expires_in, refresh_expires_in) "
+        f"{got}, expected (600, 600)"
+    )
+
+
+async def test_a_session_row_past_its_end_refuses_a_refresh(
+    api: httpx.AsyncClient, journey_app: FastAPI, shop: Shop
+) -> None:
+    now = journey_app.state.runtime.clock.freeze()
+    person = await shop.user()
+    token = expect(await login(api, person.email), 200, "POST /token")["refresh_token"]
+    await shop.execute(
+        "UPDATE auth_sessions SET expires_at = :t WHERE user_id = :i", t=now, i=person.id
+    )
+    body = expect(await refresh(api, token), 400, "refresh when auth_sessions.expires_at is now")
+    assert body["error"] == "invalid_grant", f"Got {body}, expected invalid_grant"
 
 
 async def test_a_session_ends_at_its_absolute_lifetime_however_often_it_refreshes(

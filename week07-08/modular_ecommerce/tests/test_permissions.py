@@ -3,10 +3,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
 import httpx
 import pytest
 
 from tests.helpers import Shop
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from app.config import Settings
 
 pytestmark = [
     pytest.mark.day(54),
@@ -110,4 +118,30 @@ async def test_the_caller_is_loaded_in_one_statement(
     auth = [s for s in statements if "auth_sessions" in s]
     assert len(auth) == 1, (
         f"Called GET /users/me. Got {len(auth)} statements reading the caller, expected one"
+    )
+
+
+async def test_authenticate_answers_the_whole_principal(
+    shop: Shop, async_db_session: AsyncSession, settings: Settings
+) -> None:
+    from app.modules.auth.schemas import Principal
+    from app.modules.auth.service import authenticate
+    from app.shared.unit_of_work import UnitOfWork
+
+    person = await shop.user("staff")
+    await shop.execute("UPDATE users SET email_verified = true WHERE id = :i", i=person.id)
+    got = await authenticate(
+        UnitOfWork(async_db_session), settings, datetime.now(UTC), person.token
+    )
+    expected = Principal(
+        id=person.id,
+        email=person.email,
+        role="staff",
+        permissions=got.permissions,
+        session_id=person.session_id,
+        email_verified=True,
+    )
+    assert got == expected and got.can("users:read"), (
+        f"Called authenticate with a verified staff member's token. Got {got}, expected "
+        f"{expected} holding users:read"
     )

@@ -123,6 +123,22 @@ async def test_staff_search_users_by_email_role_and_ban(api: httpx.AsyncClient, 
     assert got == [(wanted.id, wanted.email)] and page["total"] == 1, (
         f"Called GET /users?email=NEEDLE_ (an _ matched literally). Got {got}"
     )
+    await shop.execute("UPDATE users SET banned_at = now() WHERE email = 'needle%2@example.com'")
+    filters = [{"role": "staff"}, {"banned": "true"}, {"banned": "false", "role": "customer"}]
+    found = [
+        [
+            u["email"]
+            for u in (
+                await api.get("/users", params={"email": "needle", **f}, headers=staff.headers)
+            ).json()["items"]
+        ]
+        for f in filters
+    ]
+    expected = [["needle3@example.com"], ["needle%2@example.com"], ["needle_1@example.com"]]
+    assert found == expected, (
+        f"Called GET /users?email=needle with role=staff, banned=true, banned=false&role=customer. "
+        f"Got {found}, expected {expected}"
+    )
 
 
 async def test_a_customer_may_not_search_users(api: httpx.AsyncClient, shop: Shop) -> None:
