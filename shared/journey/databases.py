@@ -129,6 +129,22 @@ def claim_run(server: URL, project: str) -> sa.Connection:
     return conn
 
 
+def template_prefix(project: str) -> str:
+    """How every template of ``project`` is named: ``jt_tpl_`` + its slug + ``_``."""
+    return f"{PREFIX}tpl_{slug(project)}_"
+
+
+def drop_templates_of(projects: list[str]) -> None:
+    """Drop the templates of throw-away projects (the copies of check-starters and of
+    mutation testing); nothing to tidy when the server is not there."""
+    from journey import pg
+
+    try:
+        drop_templates(pg.server_url(), tuple(template_prefix(p) for p in projects))
+    except (pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
+        return
+
+
 def drop_templates(server: URL, prefixes: tuple[str, ...]) -> list[str]:
     """Drop the template databases whose names start with one of ``prefixes``
     (``jt_tpl_`` + a project slug + ``_``): tidying after throw-away projects."""
@@ -190,10 +206,10 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
     is built for this run only.
     """
     if isinstance(schema, Migrations):
-        name, keep = f"{PREFIX}tpl_{slug(project)}_{schema.fingerprint()}", True
+        name, keep = f"{template_prefix(project)}{schema.fingerprint()}", True
     elif isinstance(schema, sa.MetaData) or schema is None:
         fingerprint = schema_fingerprint(schema) if schema is not None else "empty"
-        name, keep = f"{PREFIX}tpl_{slug(project)}_{fingerprint}", True
+        name, keep = f"{template_prefix(project)}{fingerprint}", True
     else:
         name, keep = f"{run_prefix(project)}tpl", False
     with _admin_engine(server).connect() as conn:
@@ -226,7 +242,7 @@ def ensure_template(server: URL, project: str, schema: Schema) -> tuple[str, boo
 
 def _drop_outdated_templates(conn: sa.Connection, project: str, current: str) -> None:
     """Drop this project's templates of earlier schemas: models changed, they never return."""
-    pattern = re.compile(rf"^{PREFIX}tpl_{slug(project)}_([0-9a-f]{{12}}|empty)$")
+    pattern = re.compile(rf"^{re.escape(template_prefix(project))}([0-9a-f]{{12}}|empty)$")
     names = conn.execute(sa.text("SELECT datname FROM pg_database")).scalars().all()
     for name in names:
         if name != current and pattern.match(name):

@@ -30,7 +30,7 @@ from fnmatch import fnmatch
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from journey import REPO_ROOT, STATE_DIR, curriculum
+from journey import REPO_ROOT, STATE_DIR, curriculum, databases
 
 MUTMUT_VERSION = "3.8.1"
 WORK_DIR = STATE_DIR / "mutation"
@@ -281,17 +281,6 @@ def _template_owner(name: str) -> str:
     return f"mutation_{name}"
 
 
-def _drop_templates(owner: str) -> None:
-    """Tidy the PostgreSQL templates a project's copy made (nothing to do without a server)."""
-    import sqlalchemy as sa
-
-    from journey import databases, pg
-
-    with contextlib.suppress(pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
-        prefix = f"{databases.PREFIX}tpl_{databases.slug(owner)}_"
-        databases.drop_templates(pg.server_url(), (prefix,))
-
-
 def _run_bounded(command: list[str], cwd: Path, log: Path, timeout: float) -> int | None:
     """Run command with output to log; None when it ran out of time (its group is stopped)."""
     with log.open("w") as out:
@@ -516,7 +505,7 @@ def measure(project: str, baseline: Baseline, jobs: int) -> Outcome:
         return _measure(project, name, outcome, baseline, jobs)
     finally:
         if curriculum.uses_database(REPO_ROOT / project):
-            _drop_templates(_template_owner(name))
+            databases.drop_templates_of([_template_owner(name)])
         os.environ.pop("JOURNEY_PROJECT", None)
 
 

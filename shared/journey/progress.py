@@ -108,14 +108,16 @@ def flag_edited_tests(
 ) -> None:
     """A day is done only on the tests it was given: one whose test file was edited (or a
     conftest of its project) is failing, with how to restore the file."""
+    # Days named in each edited file; {} (every day of its project) for a conftest or helper.
+    tagged = {
+        path: {} if path.endswith("conftest.py") else days_in_file(plan.root / path)
+        for path in edited
+    }
     for status in statuses:
         if status.status != DONE:
             continue
-        for path in edited:
-            if not path.startswith(status.project + "/"):
-                continue
-            tagged = days_in_file(plan.root / path) if path.endswith(".py") else {}
-            if path.endswith("conftest.py") or not tagged or status.day in tagged:
+        for path, days in tagged.items():
+            if path.startswith(status.project + "/") and (not days or status.day in days):
                 reason = (
                     f"{path} differs from the file make start gave you: a day is done on the "
                     f"given tests (restore it: git checkout {commit[:12]} -- {path}; "

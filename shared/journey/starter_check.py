@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journey import STATE_DIR
+from journey import STATE_DIR, databases
 from journey.course import Reference, project_starter
 from journey.curriculum import Curriculum, Day
 
@@ -126,24 +126,12 @@ def check(plan: Curriculum, days: list[Day]) -> list[Verdict]:
     built = [d for d in days if d.starter]
     with ThreadPoolExecutor(max_workers=2) as pool:
         verdicts = list(pool.map(lambda d: check_day(plan, d, reference), built))
-    _drop_check_templates([_copy_name(d) for d in built])
+    # The copies' templates (``<copy name>_<hash>``) are of no use after the check; a check
+    # running in another process names its copies apart and keeps its own.
+    databases.drop_templates_of([_copy_name(d) for d in built])
     return verdicts
 
 
 def _copy_name(day: Day) -> str:
     """The project name a day's copy runs under: its templates never collide with others."""
     return f"{Path(day.project).name}_s{day.day}"
-
-
-def _drop_check_templates(copies: list[str]) -> None:
-    """This check's templates (``<copy name>_<hash>``) are of no use after it; a check
-    running in another process keeps its own."""
-    import sqlalchemy as sa
-
-    from journey import databases, pg
-
-    try:
-        prefixes = tuple(f"{databases.PREFIX}tpl_{databases.slug(copy)}_" for copy in copies)
-        databases.drop_templates(pg.server_url(), prefixes)
-    except (pg.DatabaseUnavailable, sa.exc.SQLAlchemyError):
-        return  # nothing to tidy on a server that is not there
